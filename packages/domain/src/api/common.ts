@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { isIsoDate } from '../dates.js';
+
+// Zod messages here are stable keys; the server turns them into Chinese or English sentences
+// (packages/server/src/http/validation-messages.ts), so one schema serves both languages.
+
+export const IsoDateSchema = z.string().refine(isIsoDate, { message: 'invalid_date' });
+export const IdSchema = z.string().min(1).max(64);
+export const NameSchema = z.string().trim().min(1, { message: 'required' }).max(100, { message: 'too_long' });
+export const NoteSchema = z.string().trim().max(500, { message: 'too_long' });
+
+export const PageQuerySchema = z.strictObject({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  q: z.string().trim().max(100).optional(),
+  /** Only records in force on this date; omit for all. */
+  on: IsoDateSchema.optional(),
+});
+export type PageQuery = z.infer<typeof PageQuerySchema>;
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
+}
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export const EffectiveSchema = {
+  validFrom: IsoDateSchema,
+  validTo: IsoDateSchema.nullable(),
+};
+
+/** validTo, when given, may not precede validFrom. */
+export function validToNotBeforeFrom(v: { validFrom?: string; validTo?: string | null }): boolean {
+  return !v.validFrom || !v.validTo || v.validTo >= v.validFrom;
+}
+export const VALID_TO_REFINEMENT = { message: 'valid_to_before_from', path: ['validTo'] };
+
+export const ErrorResponseSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    field: z.string().optional(),
+    requestId: z.string().optional(),
+  }),
+});
+export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
+
+export const HealthSchema = z.object({
+  status: z.literal('ok'),
+  database: z.enum(['sqlite', 'postgres']),
+  version: z.string(),
+});

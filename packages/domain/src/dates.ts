@@ -1,0 +1,42 @@
+// Calendar dates are `YYYY-MM-DD` strings and months `YYYY-MM`, always meant in Asia/Shanghai.
+// String comparison orders them correctly, so no Date objects leak into the rules.
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH_RE = /^(\d{4})-(\d{2})$/;
+
+export type IsoDate = string;
+export type IsoMonth = string;
+
+export function isIsoDate(value: string): boolean {
+  const m = DATE_RE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= daysInMonth(y, mo);
+}
+
+export function isIsoMonth(value: string): boolean {
+  const m = MONTH_RE.exec(value);
+  return m !== null && Number(m[2]) >= 1 && Number(m[2]) <= 12;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Adds whole days to a calendar date (negative to go back). */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return t.toISOString().slice(0, 10);
+}
+
+/** The calendar date of an instant in Asia/Shanghai (UTC+8, no daylight saving since 1991). */
+export function shanghaiDate(instant: Date): IsoDate {
+  return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** An instant as ISO 8601 with the Shanghai offset, e.g. 2026-11-28T10:12:00.000+08:00. */
+export function shanghaiTimestamp(instant: Date): string {
+  return new Date(instant.getTime() + 8 * 3600_000).toISOString().replace('Z', '+08:00');
+}

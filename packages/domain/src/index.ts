@@ -1,0 +1,6 @@
+export * from './dates.js';
+export * from './money.js';
+export * from './org/effective.js';
+export * from './org/vocabulary.js';
+export * from './api/common.js';
+export * from './api/organisation.js';

@@ -1,0 +1,83 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { StartupError } from '../startup-error.js';
+import { backupCommand } from './backup.js';
+import { migrateCommand, seedDemoCommand } from './database-commands.js';
+import { serveCommand } from './serve.js';
+
+interface Command {
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(values: Record<string, string | boolean | undefined>): Promise<void>;
+}
+
+const DB_HELP = '数据库：默认 SQLite，位于 $GONGYI_DATA_DIR/gongyi.sqlite（默认 ./data）；设置 DATABASE_URL=postgres://… 则使用 PostgreSQL。';
+
+const COMMANDS: Record<string, Command> = {
+  serve: {
+    summary: '启动服务（迁移数据库；空库时载入演示镇 小昆山镇）',
+    usage: 'gongyi serve [--port 8080] [--host 127.0.0.1] [--no-demo]\n环境变量：PORT、HOST、GONGYI_DATA_DIR、DATABASE_URL。',
+    options: { port: { type: 'string' }, host: { type: 'string' }, 'no-demo': { type: 'boolean' } },
+    run: (v) => serveCommand({ port: v.port as string | undefined, host: v.host as string | undefined, demo: !v['no-demo'] }),
+  },
+  migrate: {
+    summary: '把数据库迁移到最新结构',
+    usage: 'gongyi migrate',
+    options: {},
+    run: () => migrateCommand(),
+  },
+  'seed-demo': {
+    summary: '载入演示镇（小昆山镇）的组织架构；已存在则跳过',
+    usage: 'gongyi seed-demo [--code xiaokunshan]',
+    options: { code: { type: 'string' } },
+    run: (v) => seedDemoCommand(v.code as string | undefined),
+  },
+  backup: {
+    summary: '备份数据库（SQLite 在线备份到文件；PostgreSQL 给出 pg_dump 命令）',
+    usage: 'gongyi backup --out 文件路径\n目标文件已存在时拒绝覆盖。',
+    options: { out: { type: 'string' } },
+    run: (v) => backupCommand(v.out as string | undefined),
+  },
+};
+
+function overview(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  return `用法：gongyi <命令> [选项]\n\n命令：\n${lines.join('\n')}\n\n每个命令都可加 --help 查看说明。\n${DB_HELP}`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(overview());
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`未知命令“${name}”。可用命令：${Object.keys(COMMANDS).join('、')}。运行 gongyi --help 查看说明。`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(`${command.summary}\n\n用法：${command.usage}\n\n${DB_HELP}`);
+    return 0;
+  }
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: false }).values;
+  } catch (e) {
+    console.error(`参数有误：${(e as Error).message}。用法：${command.usage.split('\n')[0]}`);
+    return 2;
+  }
+  await command.run(values);
+  return 0;
+}
+
+try {
+  const code = await main(process.argv.slice(2));
+  if (code !== 0) process.exit(code);
+} catch (e) {
+  if (e instanceof StartupError) {
+    console.error(`错误：${e.message}`);
+    process.exit(1);
+  }
+  throw e;
+}

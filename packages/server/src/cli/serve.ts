@@ -1,0 +1,38 @@
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../db/connect.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { seedDemo } from '../features/demo/seed-demo.js';
+import { buildApp } from '../http/app.js';
+import { systemClock, uuidv7 } from '../runtime.js';
+import { StartupError } from '../startup-error.js';
+
+export async function serveCommand(flags: { port?: string | undefined; host?: string | undefined; demo: boolean }): Promise<void> {
+  const config = loadConfig({ ...process.env, ...(flags.port ? { PORT: flags.port } : {}), ...(flags.host ? { HOST: flags.host } : {}) });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const runtime = { clock: systemClock, newId: uuidv7() };
+  await migrateToLatest(database);
+  const empty = !(await database.db.selectFrom('towns').select('id').limit(1).executeTakeFirst());
+  if (empty && flags.demo) {
+    await seedDemo(database, runtime);
+    console.log('空数据库：已载入演示镇 小昆山镇（松昆府字〔2012〕100号 的组织架构）。');
+  }
+  const app = await buildApp({ database, runtime, webDir: config.webDir, logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (e) {
+    await database.close();
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new StartupError(`端口 ${config.port} 已被占用。请停止占用它的程序，或换一个端口：PORT=${config.port + 1} npm start`);
+    if (code === 'EACCES') throw new StartupError(`没有权限监听端口 ${config.port}。请用 1024 以上的端口，例如 PORT=8080。`);
+    throw e;
+  }
+  const address = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+  console.log(`Gongyi 已启动：${address}  （数据库：${database.kind} ${database.location}；接口文档 ${address}/api/docs）`);
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

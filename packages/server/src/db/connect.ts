@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDriver from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database.js';
+import type { DB } from './schema.js';
+import { StartupError } from '../startup-error.js';
+
+// pg returns int8 (count(*), bigint) as strings; amounts in fen stay far below 2^53.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export interface ConnectOptions {
+  /** postgres://… selects PostgreSQL; absent selects SQLite in `dataDir`. */
+  databaseUrl?: string | undefined;
+  /** Folder of gongyi.sqlite (created if missing). */
+  dataDir?: string | undefined;
+  /** An explicit SQLite file (tests, backups); wins over dataDir. */
+  sqliteFile?: string | undefined;
+}
+
+export async function openDatabase(options: ConnectOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  const file = options.sqliteFile ?? path.join(options.dataDir ?? 'data', 'gongyi.sqlite');
+  return openSqlite(file);
+}
+
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
+
+function openSqlite(file: string): Database {
+  if (file !== ':memory:') {
+    try {
+      fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    } catch (e) {
+      throw new StartupError(`无法创建数据目录 ${path.dirname(file)}：${(e as Error).message}。请检查 GONGYI_DATA_DIR 与目录权限。`);
+    }
+  }
+  let driver: SqliteDriver.Database;
+  try {
+    driver = new SqliteDriver(file);
+    // Reading the schema first fails fast on a file that is not a database, before any pragma writes.
+    driver.prepare('select count(*) from sqlite_master').get();
+    driver.pragma('journal_mode = WAL');
+    driver.pragma('synchronous = FULL');
+    driver.pragma('foreign_keys = ON');
+    driver.pragma('busy_timeout = 5000');
+  } catch (e) {
+    throw new StartupError(
+      `无法打开 SQLite 数据库 ${file}：${(e as Error).message}。文件可能已损坏或不是 Gongyi 数据库；` +
+        `文件未被改动。请从备份恢复（npx gongyi backup 生成的文件），或用 GONGYI_DATA_DIR 指向另一个目录。`,
+    );
+  }
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: driver }) });
+  return {
+    db,
+    kind: 'sqlite',
+    location: file,
+    close: () => db.destroy(),
+    backup: async (dest) => {
+      await driver.backup(dest);
+    },
+  };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.GONGYI_PG_POOL ?? 10), connectionTimeoutMillis: 5000 });
+  // Idle clients that lose their server must not crash the process.
+  pool.on('error', () => undefined);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await sql`select 1`.execute(db);
+  } catch (e) {
+    await db.destroy().catch(() => undefined);
+    throw new StartupError(
+      `无法连接 PostgreSQL（${redactUrl(url)}）：${(e as Error).message}。请确认数据库已启动、地址与用户正确，或去掉 DATABASE_URL 以使用内置 SQLite。`,
+    );
+  }
+  return { db, kind: 'postgres', location: redactUrl(url), close: () => db.destroy() };
+}

@@ -1,0 +1,18 @@
+import { Kysely, type Transaction } from 'kysely';
+import type { DB } from './schema.js';
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+/** An open database: the query builder, which engine it is, and how to close it. */
+export interface Database {
+  db: Kysely<DB>;
+  kind: DatabaseKind;
+  /** Human-readable location (file path, or URL without password) for messages. */
+  location: string;
+  close(): Promise<void>;
+  /** SQLite only: an online backup to a new file. */
+  backup?(file: string): Promise<void>;
+}
+
+/** A query executor: the database itself or an open transaction. Repositories take this first. */
+export type Executor = Kysely<DB> | Transaction<DB>;

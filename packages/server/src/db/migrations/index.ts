@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as organisation from './2026_11_28_0001_organisation.js';
+
+/**
+ * Every migration, in order. Listed statically (not read from a folder) so the same set runs
+ * from source, from tests and from a bundled build. Names are dated and never renamed.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026_11_28_0001_organisation': organisation,
+};

@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Database } from '../db/database.js';
+import type { Runtime } from '../runtime.js';
+import { VERSION } from '../version.js';
+import { errorHandler } from './error-handler.js';
+import { languageOf } from './errors.js';
+import type { App, AppDeps } from './route-kit.js';
+import { townRoutes } from '../features/towns/towns.routes.js';
+import { departmentRoutes } from '../features/departments/departments.routes.js';
+import { communityRoutes } from '../features/communities/communities.routes.js';
+import { coopRoutes } from '../features/coops/coops.routes.js';
+import { teamRoutes } from '../features/teams/teams.routes.js';
+import { bodyRoutes } from '../features/bodies/bodies.routes.js';
+
+export interface AppOptions {
+  database: Database;
+  runtime: Runtime;
+  /** The built web console (packages/web/dist); omitted in API tests. */
+  webDir?: string | undefined;
+  logger?: FastifyServerOptions['logger'];
+}
+
+const ROUTES: ((app: App, deps: AppDeps) => void)[] = [townRoutes, departmentRoutes, communityRoutes, coopRoutes, teamRoutes, bodyRoutes];
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Gongyi 公益岗 API', version: VERSION, description: '镇级公益性岗位从业人员管理系统接口。错误统一为 {"error":{"code","message","field"}}。' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  const deps: AppDeps = { database: options.database, runtime: options.runtime };
+  for (const register of ROUTES) register(app, deps);
+
+  const webDir = options.webDir && fs.existsSync(path.join(options.webDir, 'index.html')) ? options.webDir : undefined;
+  if (webDir) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });
+
+  app.setNotFoundHandler((req, reply) => {
+    if (webDir && req.method === 'GET' && !req.url.startsWith('/api/')) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    const en = languageOf(req.headers['accept-language']) === 'en';
+    return reply.code(404).send({
+      error: {
+        code: 'not_found',
+        message: en ? `No such address: ${req.method} ${req.url.split('?')[0]}.` : `没有这个地址：${req.method} ${req.url.split('?')[0]}。请检查链接。`,
+        requestId: String(req.id),
+      },
+    });
+  });
+  return app;
+}

@@ -1,0 +1,42 @@
+import type { Transaction } from 'kysely';
+import type { Database, DatabaseKind, Executor } from '../db/database.js';
+import type { DB } from '../db/schema.js';
+import type { Clock, IdGenerator } from '../runtime.js';
+import type { Actor } from '../features/policy.js';
+
+/** What a service needs to read: the executor, the clock and who asks. */
+export interface ReadContext {
+  db: Executor;
+  kind: DatabaseKind;
+  clock: Clock;
+  actor: Actor;
+}
+
+/** What a service needs to change data: one open transaction (every mutating request is one). */
+export interface MutationContext extends ReadContext {
+  db: Transaction<DB>;
+  newId: IdGenerator;
+  requestId: string;
+  ip: string;
+}
+
+export interface RequestMeta {
+  actor: Actor;
+  requestId: string;
+  ip: string;
+}
+
+/**
+ * Runs `work` in one transaction: it commits only if `work` returns, so a failed request writes
+ * nothing, and the audit record written inside it commits or rolls back with the change.
+ */
+export function inTransaction<T>(
+  database: Database,
+  runtime: { clock: Clock; newId: IdGenerator },
+  meta: RequestMeta,
+  work: (ctx: MutationContext) => Promise<T>,
+): Promise<T> {
+  return database.db.transaction().execute((trx) =>
+    work({ db: trx, kind: database.kind, clock: runtime.clock, newId: runtime.newId, ...meta }),
+  );
+}

@@ -1,0 +1,59 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, languageOf, type Language, type Text } from './errors.js';
+import { fieldPath, issueMessage, type IssueLike } from './validation-messages.js';
+
+interface Problem {
+  status: number;
+  code: string;
+  text: Text | string;
+  field?: string | undefined;
+}
+
+const FASTIFY_PROBLEMS: Record<string, Omit<Problem, 'field'>> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'payload_too_large', text: { zh: '请求内容过大，请减少一次提交的数据量。', en: 'The request body is too large; send less at once.' } },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type', text: { zh: '请求内容类型不受支持，请以 JSON（application/json）提交。', en: 'Unsupported content type; send JSON.' } },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'bad_request', text: { zh: '请求内容为空，请填写后再提交。', en: 'The request body is empty.' } },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'bad_request', text: { zh: '请求内容不是有效的 JSON，请检查后重试。', en: 'The request body is not valid JSON.' } },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'bad_request', text: { zh: '请求长度与内容不符，请重试。', en: 'Content-Length does not match the body.' } },
+};
+
+function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+function classify(err: FastifyError, lang: Language): Problem {
+  if (err instanceof AppError) return { status: err.status, code: err.code, text: err.text, field: err.field };
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const first = err.validation[0]!;
+    const issue: IssueLike = {
+      ...(first.params as object),
+      code: first.keyword,
+      path: first.instancePath.split('/').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+      message: first.message ?? '',
+    };
+    return { status: 400, code: 'validation_failed', text: issueMessage(issue, lang), field: fieldPath(issue.path) || undefined };
+  }
+  const known = err.code ? FASTIFY_PROBLEMS[err.code] : undefined;
+  if (known) return known;
+  if (err.statusCode === 400 && err.message.includes('JSON')) return FASTIFY_PROBLEMS.FST_ERR_CTP_INVALID_JSON_BODY!;
+  if (isUniqueViolation(err)) {
+    return { status: 409, code: 'conflict', text: { zh: '数据已被他人同时修改或已存在，请刷新后重试。', en: 'The record changed or already exists; refresh and retry.' } };
+  }
+  if (err.statusCode === 429) return { status: 429, code: 'rate_limited', text: { zh: '请求过于频繁，请稍后再试。', en: 'Too many requests; try again later.' } };
+  return { status: 500, code: 'internal', text: { zh: '服务器内部错误，请稍后重试。', en: 'Internal server error; try again later.' } };
+}
+
+/** The one error shape: {"error":{"code","message","field"?,"requestId"}}; never a stack trace. */
+export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const lang = languageOf(req.headers['accept-language']);
+  const problem = classify(err, lang);
+  if (problem.status >= 500) req.log.error({ err }, 'unhandled error');
+  const base = typeof problem.text === 'string' ? problem.text : problem.text[lang];
+  const message =
+    problem.status >= 500 ? `${base}${lang === 'zh' ? `如仍出现，请把编号 ${req.id} 告诉管理员。` : ` If it persists, quote ${req.id}.`}` : base;
+  return reply.code(problem.status).send({
+    error: { code: problem.code, message, ...(problem.field ? { field: problem.field } : {}), requestId: String(req.id) },
+  });
+}

@@ -1,0 +1,88 @@
+import { CalendarOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Flex, Input, Select, Tooltip } from 'antd';
+import type { ReactNode } from 'react';
+import { useI18n } from '../i18n';
+import { DATE_FORMAT, fromDay, toDay } from '../lib/dates';
+
+// The filter row above every list: each control reports a string or undefined (= no filter).
+
+export function FilterBar({ children, onReset, canReset }: { children: ReactNode; onReset: () => void; canReset: boolean }) {
+  const { t } = useI18n();
+  return (
+    <Flex wrap gap={12} align="center" style={{ marginBottom: 16 }}>
+      {children}
+      <Button onClick={onReset} disabled={!canReset}>
+        {t('common.reset')}
+      </Button>
+    </Flex>
+  );
+}
+
+interface FilterProps {
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+  placeholder: string;
+  width?: number;
+}
+
+export function SearchFilter({ value, onChange, placeholder, width = 220 }: FilterProps) {
+  return (
+    <Input.Search
+      // Remount when the URL changes the value (reset, back button) so the box shows it.
+      key={value ?? ''}
+      defaultValue={value}
+      placeholder={placeholder}
+      allowClear
+      onSearch={(text) => onChange(text.trim() || undefined)}
+      style={{ width }}
+      aria-label={placeholder}
+    />
+  );
+}
+
+export function SelectFilter({
+  value,
+  onChange,
+  placeholder,
+  width = 180,
+  options,
+  loading,
+}: FilterProps & { options: { value: string; label: string; title?: string }[]; loading?: boolean }) {
+  return (
+    <Select<string>
+      value={value}
+      onChange={(v) => onChange(v ?? undefined)}
+      placeholder={placeholder}
+      allowClear
+      showSearch={{ optionFilterProp: ['label', 'title'] }}
+      options={options}
+      loading={loading}
+      style={{ width }}
+      aria-label={placeholder}
+    />
+  );
+}
+
+/** "查询日期": only records in force on that day (R5). */
+export function OnDateFilter({ value, onChange, width = 210 }: Omit<FilterProps, 'placeholder'>) {
+  const { t } = useI18n();
+  return (
+    <Tooltip title={t('common.onDateHelp')}>
+      <DatePicker
+        value={toDay(value)}
+        onChange={(d) => onChange(fromDay(d) ?? undefined)}
+        format={DATE_FORMAT}
+        prefix={
+          <span style={{ color: 'rgba(0,0,0,0.45)' }}>
+            <CalendarOutlined /> {t('common.onDate')}
+          </span>
+        }
+        suffixIcon={null}
+        placeholder={t('common.onDatePlaceholder')}
+        style={{ width }}
+        aria-label={t('common.onDate')}
+        data-testid="on-date-filter"
+      />
+    </Tooltip>
+  );
+}
