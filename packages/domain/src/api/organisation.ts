@@ -181,14 +181,12 @@ const AssignmentFieldsSchema = z.strictObject({
   note: NoteSchema.default(''),
 });
 
-const UNIQUE_UNITS = [
-  (a: { managingUnits: { departmentId: string }[] }) =>
-    new Set(a.managingUnits.map((u) => u.departmentId)).size === a.managingUnits.length,
-  { message: 'duplicate_unit', path: ['managingUnits'] },
-] as const;
+const uniqueUnits = (a: { managingUnits: { departmentId: string }[] }) =>
+  new Set(a.managingUnits.map((u) => u.departmentId)).size === a.managingUnits.length;
+const UNIQUE_UNITS_ERROR = { message: 'duplicate_unit', path: ['managingUnits'] };
 
 /** A team's management from `validFrom` on (R4, R5). */
-export const AssignmentInputSchema = AssignmentFieldsSchema.extend({ validFrom: IsoDateSchema }).refine(...UNIQUE_UNITS);
+export const AssignmentInputSchema = AssignmentFieldsSchema.extend({ validFrom: IsoDateSchema }).refine(uniqueUnits, UNIQUE_UNITS_ERROR);
 export type AssignmentInput = z.infer<typeof AssignmentInputSchema>;
 
 export const ManagingUnitSchema = z.object({
@@ -242,7 +240,7 @@ export const CreateTeamSchema = z
     validFrom: IsoDateSchema,
     validTo: IsoDateSchema.nullable().default(null),
     /** The first management assignment, in force from the team's validFrom. */
-    assignment: AssignmentFieldsSchema.refine(...UNIQUE_UNITS),
+    assignment: AssignmentFieldsSchema.refine(uniqueUnits, UNIQUE_UNITS_ERROR),
   })
   .refine(validToNotBeforeFrom, VALID_TO_REFINEMENT);
 export type CreateTeam = z.infer<typeof CreateTeamSchema>;

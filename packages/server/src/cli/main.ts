@@ -62,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
   }
   let values: Record<string, string | boolean | undefined>;
   try {
-    values = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: false }).values;
+    values = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
   } catch (e) {
     console.error(`参数有误：${(e as Error).message}。用法：${command.usage.split('\n')[0]}`);
     return 2;

@@ -16,6 +16,8 @@ interface Props<V> {
   onCancel: () => void;
   /** Throw (an ApiError) to keep the dialog open; resolve to close it. */
   onSubmit: (values: V) => Promise<void>;
+  /** For fields that fill in others (a category's default coop). */
+  onValuesChange?: (changed: Partial<V>, form: FormInstance<V>) => void;
   children: ReactNode;
   testId?: string;
 }
@@ -27,7 +29,7 @@ function toNamePath(field: string): NamePath {
 }
 
 /** The deepest registered form field on the path the server named, if any. */
-export function findField<V>(form: FormInstance<V>, field: string): NamePath | undefined {
+export function findField(form: FormInstance, field: string): NamePath | undefined {
   const known = form.getFieldsError().map((f) => f.name.join('.'));
   const path = toNamePath(field);
   for (let n = path.length; n > 0; n--) {
@@ -37,10 +39,11 @@ export function findField<V>(form: FormInstance<V>, field: string): NamePath | u
 }
 
 export function FormModal<V extends object>(props: Props<V>) {
-  const { open, title, okText, width = 560, initialValues, onCancel, onSubmit, children, testId } = props;
+  const { open, title, okText, width = 560, initialValues, onCancel, onSubmit, onValuesChange, children, testId } = props;
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [form] = Form.useForm<V>();
+  // Untyped on purpose: server errors name fields by runtime paths that V's type cannot describe.
+  const [form] = Form.useForm();
   const [saving, setSaving] = useState(false);
 
   const finish = async (values: V) => {
@@ -77,6 +80,7 @@ export function FormModal<V extends object>(props: Props<V>) {
           clearOnDestroy
           scrollToFirstError
           onFinish={(values) => void finish(values)}
+          onValuesChange={onValuesChange && ((changed: Partial<V>) => onValuesChange(changed, form))}
           data-testid={testId}
         >
           {dom}

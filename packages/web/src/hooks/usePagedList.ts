@@ -40,19 +40,19 @@ export function usePagedList<T, K extends string>(
   const [params, setParams] = useSearchParams();
   const search = params.toString();
 
-  const request = useMemo<PageRequest<K>>(() => {
+  const { filters, request } = useMemo(() => {
     const p = new URLSearchParams(search);
-    const pageSize = positiveInt(p.get('pageSize'), DEFAULT_PAGE_SIZE);
-    const filters: Filters<K> = {};
+    const size = positiveInt(p.get('pageSize'), DEFAULT_PAGE_SIZE);
+    const found: Filters<K> = {};
     for (const key of keys) {
       const value = p.get(key);
-      if (value) filters[key] = value;
+      if (value) found[key] = value;
     }
-    return {
-      ...filters,
+    const paging = {
       page: positiveInt(p.get('page'), 1),
-      pageSize: PAGE_SIZES.includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
+      pageSize: PAGE_SIZES.includes(size) ? size : DEFAULT_PAGE_SIZE,
     };
+    return { filters: found, request: { ...found, ...paging } };
   }, [keys, search]);
 
   const load = useCallback((signal: AbortSignal) => fetchPage(request, signal), [fetchPage, request]);
@@ -89,19 +89,18 @@ export function usePagedList<T, K extends string>(
     [update],
   );
 
-  const { page, pageSize, ...filters } = request;
   return {
-    filters: filters as Filters<K>,
+    filters,
     setFilters,
     resetFilters,
-    hasFilters: keys.some((k) => request[k] !== undefined),
+    hasFilters: Object.keys(filters).length > 0,
     tableProps: {
       dataSource: data?.items ?? [],
       loading,
       onChange,
       pagination: {
-        current: page,
-        pageSize,
+        current: request.page,
+        pageSize: request.pageSize,
         total: data?.total ?? 0,
         showSizeChanger: true,
         pageSizeOptions: PAGE_SIZES,

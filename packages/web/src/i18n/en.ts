@@ -16,6 +16,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'nav.coops': 'Coops',
   'nav.bodies': 'Leadership group',
 
+  'common.colon': ': ',
   'common.edit': 'Edit',
   'common.save': 'Save',
   'common.cancel': 'Cancel',
@@ -112,6 +113,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'teams.validToHelp': 'The last day before the team is dissolved; leave empty for open-ended.',
 
   'assignment.section': 'Management',
+  'assignment.intro': 'Management is kept by date: the new assignment applies from its effective date, the current one ends the day before, and past history is never rewritten.',
   'assignment.validFrom': 'Effective from',
   'assignment.validFromHelp': 'The new management applies from this day.',
   'assignment.validFromEnds': 'The current management (since {from}) will end on {end}; history is kept and can be queried by date.',

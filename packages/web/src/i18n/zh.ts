@@ -15,6 +15,7 @@ export const zh = {
   'nav.coops': '服务社',
   'nav.bodies': '领导小组',
 
+  'common.colon': '：',
   'common.edit': '编辑',
   'common.save': '保存',
   'common.cancel': '取消',
@@ -111,6 +112,7 @@ export const zh = {
   'teams.validToHelp': '服务队撤销前的最后一天；留空表示长期存续。',
 
   'assignment.section': '管理关系',
+  'assignment.intro': '管理关系按生效日期保存：新的管理关系自“变更生效日期”起生效，现行的一条在前一日自动终止，已有历史不会被改写。',
   'assignment.validFrom': '变更生效日期',
   'assignment.validFromHelp': '新的管理关系自该日起生效。',
   'assignment.validFromEnds': '当前管理关系（自 {from} 起）将于 {end} 终止，历史记录保留，可按日期查询。',

@@ -1,0 +1,96 @@
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import SqliteDriver from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+
+// The `gongyi` command as an operator meets it: real processes, real files.
+
+const BIN = new URL('../../bin/gongyi.js', import.meta.url).pathname;
+const dirs: string[] = [];
+const tempDir = () => {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'gongyi-cli-'));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+function gongyi(args: string[], env: Record<string, string> = {}) {
+  const { DATABASE_URL: _ignored, ...base } = process.env;
+  const r = spawnSync(process.execPath, [BIN, ...args], { env: { ...base, ...env }, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('gongyi CLI', () => {
+  it('lists its commands and explains each with --help', () => {
+    const help = gongyi(['--help']);
+    expect(help.code).toBe(0);
+    for (const name of ['serve', 'migrate', 'seed-demo', 'backup']) expect(help.out).toContain(name);
+    expect(gongyi(['backup', '--help']).out).toContain('--out');
+  });
+
+  it('refuses an unknown command or flag with one line and exit code 2', () => {
+    const flag = gongyi(['migrate', '--force']);
+    expect(flag.code).toBe(2);
+    expect(flag.err.trim().split('\n')).toHaveLength(1);
+    expect(flag.err).toContain('参数有误');
+    expect(gongyi(['migrat']).err).toContain('未知命令');
+  });
+
+  it('migrates, seeds the demo town once, and backs up to a new file only', () => {
+    const dir = tempDir();
+    const env = { GONGYI_DATA_DIR: dir };
+    expect(gongyi(['migrate'], env).out).toContain('已应用迁移');
+    expect(gongyi(['migrate'], env).out).toContain('已是最新结构');
+    expect(gongyi(['seed-demo'], env).out).toContain('已载入演示镇');
+    expect(gongyi(['seed-demo'], env).out).toContain('未做改动');
+    const out = path.join(dir, 'backups', 'copy.sqlite');
+    const backup = gongyi(['backup', '--out', out], env);
+    expect(backup.code).toBe(0);
+    const copy = new SqliteDriver(out, { readonly: true });
+    expect(copy.prepare('select count(*) n from teams').get()).toEqual({ n: 15 });
+    copy.close();
+    const again = gongyi(['backup', '--out', out], env);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('已存在，未覆盖');
+  });
+
+  it('names a corrupt database file and leaves it untouched', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'gongyi.sqlite');
+    const junk = Buffer.from('this is not a database, it is a spreadsheet someone renamed'.repeat(100));
+    fs.writeFileSync(file, junk);
+    const r = gongyi(['migrate'], { GONGYI_DATA_DIR: dir });
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toContain('无法打开 SQLite 数据库');
+    expect(fs.readFileSync(file).equals(junk)).toBe(true);
+  });
+
+  it('says plainly when PostgreSQL cannot be reached', () => {
+    const r = gongyi(['migrate'], { DATABASE_URL: 'postgres://postgres:secret@127.0.0.1:1/none' });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('无法连接 PostgreSQL');
+    expect(r.err).not.toContain('secret');
+  });
+
+  it('says plainly when the port is taken', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((ok) => blocker.listen(0, '127.0.0.1', ok));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--no-demo'], {
+        env: { ...process.env, GONGYI_DATA_DIR: tempDir(), DATABASE_URL: '' },
+      });
+      let err = '';
+      child.stderr.on('data', (d) => (err += d));
+      const code = await new Promise<number | null>((done) => child.on('exit', done));
+      expect(code).toBe(1);
+      expect(err).toContain(`端口 ${port} 已被占用`);
+    } finally {
+      blocker.close();
+    }
+  });
+});

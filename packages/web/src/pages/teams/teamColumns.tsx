@@ -1,0 +1,70 @@
+import type { Team } from '@gongyi/domain';
+import { Typography, type TableColumnsType } from 'antd';
+import type { Translate } from '../../i18n';
+import { CategoryTag, CommunityShare, ManagingUnits, NoAssignment } from './display';
+
+/** The teams table: who each team belongs to and who managed it on the query date (R4, R5). */
+export function teamColumns(t: Translate, onOpen: (team: Team) => void): TableColumnsType<Team> {
+  return [
+    {
+      title: t('teams.col.name'),
+      key: 'name',
+      width: 170,
+      fixed: 'start',
+      render: (_, team) => (
+        <span>
+          <Typography.Text type="secondary" style={{ marginRight: 8 }}>
+            {team.sortOrder}
+          </Typography.Text>
+          <Typography.Link
+            onClick={(e) => {
+              e.stopPropagation();
+              onOpen(team);
+            }}
+          >
+            {team.name}
+          </Typography.Link>
+        </span>
+      ),
+    },
+    {
+      title: t('teams.col.category'),
+      key: 'category',
+      width: 120,
+      render: (_, team) => <CategoryTag code={team.categoryCode} />,
+    },
+    { title: t('teams.col.coop'), dataIndex: 'coopName', width: 180, ellipsis: { showTitle: true } },
+    {
+      title: t('teams.col.supervising'),
+      key: 'supervising',
+      width: 120,
+      render: (_, team) => team.assignment?.supervisingDepartmentName ?? <NoAssignment />,
+    },
+    {
+      title: t('teams.col.managing'),
+      key: 'managing',
+      render: (_, team) => (team.assignment ? <ManagingUnits units={team.assignment.managingUnits} /> : '—'),
+    },
+    {
+      title: t('teams.col.share'),
+      key: 'share',
+      width: 120,
+      render: (_, team) => (team.assignment ? <CommunityShare assignment={team.assignment} /> : '—'),
+    },
+    {
+      title: t('teams.col.validFrom'),
+      key: 'validFrom',
+      width: 130,
+      render: (_, team) => (
+        <div>
+          <div>{team.validFrom}</div>
+          {team.assignment && team.assignment.validFrom !== team.validFrom && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('teams.assignmentSince', { date: team.assignment.validFrom })}
+            </Typography.Text>
+          )}
+        </div>
+      ),
+    },
+  ];
+}
