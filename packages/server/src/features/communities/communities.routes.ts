@@ -10,8 +10,6 @@ import {
 import { errorResponses, mutate, readContext, TownItemParams, TownParams, type App, type AppDeps } from '../../http/route-kit.js';
 import { sendXlsx, type Column } from '../../http/xlsx.js';
 import * as service from './communities.service.js';
-import * as repo from './communities.repository.js';
-import { authorize } from '../policy.js';
 
 const tags = ['组织架构'];
 
@@ -30,12 +28,8 @@ export function communityRoutes(app: App, deps: AppDeps): void {
   });
   app.get('/api/towns/:townId/communities/export.xlsx', {
     schema: { tags, summary: '导出村居（xlsx）', params: TownParams, querystring: CommunityQuerySchema.omit({ page: true, pageSize: true }) },
-    handler: async (req, reply) => {
-      const ctx = readContext(deps, req);
-      authorize(ctx.actor, 'org.read');
-      const rows = (await repo.allCommunities(ctx.db, req.params.townId, req.query)).map(repo.toCommunity);
-      return sendXlsx(reply, '村居.xlsx', EXPORT_COLUMNS, rows);
-    },
+    handler: async (req, reply) =>
+      sendXlsx(reply, '村居.xlsx', EXPORT_COLUMNS, await service.allCommunities(readContext(deps, req), req.params.townId, req.query)),
   });
   app.post('/api/towns/:townId/communities', {
     schema: { tags, summary: '新建村居', params: TownParams, body: CreateCommunitySchema, response: { 201: CommunitySchema, ...errorResponses } },

@@ -10,8 +10,6 @@ import {
 import { errorResponses, mutate, readContext, TownItemParams, TownParams, type App, type AppDeps } from '../../http/route-kit.js';
 import { sendXlsx, type Column } from '../../http/xlsx.js';
 import * as service from './departments.service.js';
-import * as repo from './departments.repository.js';
-import { authorize } from '../policy.js';
 
 const tags = ['组织架构'];
 
@@ -31,12 +29,8 @@ export function departmentRoutes(app: App, deps: AppDeps): void {
   });
   app.get('/api/towns/:townId/departments/export.xlsx', {
     schema: { tags, summary: '导出部门（xlsx）', params: TownParams, querystring: DepartmentQuerySchema.omit({ page: true, pageSize: true }) },
-    handler: async (req, reply) => {
-      const ctx = readContext(deps, req);
-      authorize(ctx.actor, 'org.read');
-      const rows = (await repo.allDepartments(ctx.db, req.params.townId, req.query)).map(repo.toDepartment);
-      return sendXlsx(reply, '部门.xlsx', EXPORT_COLUMNS, rows);
-    },
+    handler: async (req, reply) =>
+      sendXlsx(reply, '部门.xlsx', EXPORT_COLUMNS, await service.allDepartments(readContext(deps, req), req.params.townId, req.query)),
   });
   app.post('/api/towns/:townId/departments', {
     schema: { tags, summary: '新建部门', params: TownParams, body: CreateDepartmentSchema, response: { 201: DepartmentSchema, ...errorResponses } },

@@ -1,21 +1,23 @@
-import {
-  shanghaiTimestamp,
-  type CreateDepartment,
-  type Department,
-  type DepartmentQuery,
-  type Page,
-  type UpdateDepartment,
-} from '@gongyi/domain';
+import type { CreateDepartment, Department, DepartmentQuery, Page, UpdateDepartment } from '@gongyi/domain';
 import { toPage } from '../../db/query-helpers.js';
+import type { Row } from '../../db/schema.js';
 import type { MutationContext, ReadContext } from '../../http/context.js';
-import { duplicate, notFound } from '../../http/errors.js';
-import { recordAudit } from '../audit/audit.repository.js';
-import { assertPeriod } from '../effective-period.js';
+import { createOrgUnit, updateOrgUnit, type OrgUnitKind } from '../org-unit.js';
 import { authorize } from '../policy.js';
 import { requireTown } from '../towns/towns.repository.js';
 import * as repo from './departments.repository.js';
 
-const DEPARTMENT = { zh: '部门', en: 'Department' };
+const DEPARTMENTS: OrgUnitKind<Row<'departments'>, Department, CreateDepartment, UpdateDepartment> = {
+  label: { zh: '部门', en: 'Department' },
+  objectType: 'department',
+  find: repo.findDepartment,
+  findByName: repo.findDepartmentByName,
+  insert: repo.insertDepartment,
+  update: repo.updateDepartment,
+  toApi: repo.toDepartment,
+  ownColumns: (input) => ({ short_name: input.shortName ?? input.name, kind: input.kind }),
+  mergeOwn: (before, input) => ({ short_name: input.shortName ?? before.short_name, kind: input.kind ?? before.kind }),
+};
 
 export async function listDepartments(ctx: ReadContext, townId: string, query: DepartmentQuery): Promise<Page<Department>> {
   authorize(ctx.actor, 'org.read');
@@ -24,54 +26,15 @@ export async function listDepartments(ctx: ReadContext, townId: string, query: D
   return toPage(rows.map(repo.toDepartment), total, query);
 }
 
-export async function createDepartment(ctx: MutationContext, townId: string, input: CreateDepartment): Promise<Department> {
-  authorize(ctx.actor, 'org.manage');
+/** Every department matching the filters, for the xlsx export. */
+export async function allDepartments(ctx: ReadContext, townId: string, query: Omit<DepartmentQuery, 'page' | 'pageSize'>): Promise<Department[]> {
+  authorize(ctx.actor, 'org.read');
   await requireTown(ctx.db, townId);
-  if (await repo.findDepartmentByName(ctx.db, townId, input.name)) throw duplicate(DEPARTMENT, input.name, 'name');
-  const now = shanghaiTimestamp(ctx.clock.now());
-  const row = {
-    town_id: townId,
-    id: ctx.newId(),
-    name: input.name,
-    short_name: input.shortName ?? input.name,
-    kind: input.kind,
-    note: input.note,
-    valid_from: input.validFrom,
-    valid_to: input.validTo,
-    created_at: now,
-    updated_at: now,
-  };
-  await repo.insertDepartment(ctx.db, row);
-  const created = repo.toDepartment(row);
-  await recordAudit(ctx, { townId, action: 'department.create', objectType: 'department', objectId: row.id, after: created });
-  return created;
+  return (await repo.allDepartments(ctx.db, townId, query)).map(repo.toDepartment);
 }
 
-export async function updateDepartment(
-  ctx: MutationContext,
-  townId: string,
-  id: string,
-  input: UpdateDepartment,
-): Promise<Department> {
-  authorize(ctx.actor, 'org.manage');
-  const before = await repo.findDepartment(ctx.db, townId, id);
-  if (!before) throw notFound(DEPARTMENT);
-  if (input.name && input.name !== before.name && (await repo.findDepartmentByName(ctx.db, townId, input.name))) {
-    throw duplicate(DEPARTMENT, input.name, 'name');
-  }
-  const next = {
-    ...before,
-    name: input.name ?? before.name,
-    short_name: input.shortName ?? before.short_name,
-    kind: input.kind ?? before.kind,
-    note: input.note ?? before.note,
-    valid_from: input.validFrom ?? before.valid_from,
-    valid_to: input.validTo === undefined ? before.valid_to : input.validTo,
-    updated_at: shanghaiTimestamp(ctx.clock.now()),
-  };
-  assertPeriod(next.valid_from, next.valid_to);
-  await repo.updateDepartment(ctx.db, townId, id, next);
-  const [b, a] = [repo.toDepartment(before), repo.toDepartment(next)];
-  await recordAudit(ctx, { townId, action: 'department.update', objectType: 'department', objectId: id, before: b, after: a });
-  return a;
-}
+export const createDepartment = (ctx: MutationContext, townId: string, input: CreateDepartment) =>
+  createOrgUnit(ctx, DEPARTMENTS, townId, input);
+
+export const updateDepartment = (ctx: MutationContext, townId: string, id: string, input: UpdateDepartment) =>
+  updateOrgUnit(ctx, DEPARTMENTS, townId, id, input);
