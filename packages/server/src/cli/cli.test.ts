@@ -57,6 +57,25 @@ describe('gongyi CLI', () => {
     expect(again.err).toContain('已存在，未覆盖');
   });
 
+  it('creates the first administrator with a one-time password, and audit verify names a tampered record', () => {
+    const dir = tempDir();
+    const env = { GONGYI_DATA_DIR: dir };
+    gongyi(['seed-demo'], env);
+    const created = gongyi(['user', 'create', '--role', 'system_admin', '--username', 'chief', '--town', 'xiaokunshan'], env);
+    expect(created.code).toBe(0);
+    expect(created.out).toMatch(/一次性密码：\S{19}/);
+    const verified = gongyi(['audit', 'verify'], env);
+    expect(verified.code).toBe(0);
+    expect(verified.out).toContain('哈希链完整');
+    const db = new SqliteDriver(path.join(dir, 'gongyi.sqlite'));
+    db.prepare("update audit_log set after_json = '{}' where seq = 7").run();
+    db.close();
+    const broken = gongyi(['audit', 'verify'], env);
+    expect(broken.code).toBe(1);
+    expect(broken.err).toContain('第 7 条记录');
+    expect(gongyi(['user', 'create', '--role', 'emperor', '--username', 'x'], env).err).toContain('请用 --role 指定角色');
+  });
+
   it('names a corrupt database file and leaves it untouched', () => {
     const dir = tempDir();
     const file = path.join(dir, 'gongyi.sqlite');

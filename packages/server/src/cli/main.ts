@@ -3,12 +3,15 @@ import { StartupError } from '../startup-error.js';
 import { backupCommand } from './backup.js';
 import { migrateCommand, seedDemoCommand } from './database-commands.js';
 import { serveCommand } from './serve.js';
+import { auditProtectCommand, auditVerifyCommand } from './audit-commands.js';
+import { userCreateCommand } from './user-commands.js';
 
 interface Command {
   summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
-  run(values: Record<string, string | boolean | undefined>): Promise<void>;
+  /** Resolves to the exit code (0 when omitted). */
+  run(values: Record<string, string | boolean | undefined>): Promise<number | void>;
 }
 
 const DB_HELP = '数据库：默认 SQLite，位于 $GONGYI_DATA_DIR/gongyi.sqlite（默认 ./data）；设置 DATABASE_URL=postgres://… 则使用 PostgreSQL。';
@@ -38,15 +41,40 @@ const COMMANDS: Record<string, Command> = {
     options: { out: { type: 'string' } },
     run: (v) => backupCommand(v.out as string | undefined),
   },
+  'user-create': {
+    summary: '新建用户并打印一次性密码（例如第一个系统管理员）',
+    usage: 'gongyi user-create --role system_admin --username admin [--town xiaokunshan] [--display 姓名] [--scope-id 部门等ID]',
+    options: { town: { type: 'string' }, username: { type: 'string' }, role: { type: 'string' }, display: { type: 'string' }, 'scope-id': { type: 'string' } },
+    run: (v) => userCreateCommand({ town: v.town as string, username: v.username as string, role: v.role as string, display: v.display as string, scopeId: v['scope-id'] as string }),
+  },
+  'audit-verify': {
+    summary: '校验审计日志哈希链，发现被改动的记录即报出并返回非零',
+    usage: 'gongyi audit-verify [--town xiaokunshan]',
+    options: { town: { type: 'string' } },
+    run: (v) => auditVerifyCommand(v.town as string | undefined),
+  },
+  'audit-protect': {
+    summary: 'PostgreSQL：收回应用角色对审计表的修改、删除权限',
+    usage: 'gongyi audit-protect --role gongyi_app',
+    options: { role: { type: 'string' } },
+    run: (v) => auditProtectCommand(v.role as string | undefined),
+  },
 };
 
+/** `gongyi user create` and `gongyi audit verify` are spelled with a space too. */
+function normalise(argv: string[]): string[] {
+  const [a, b, ...rest] = argv;
+  if ((a === 'user' || a === 'audit') && b && !b.startsWith('-')) return [`${a}-${b}`, ...rest];
+  return argv;
+}
+
 function overview(): string {
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(13)} ${c.summary}`);
   return `用法：gongyi <命令> [选项]\n\n命令：\n${lines.join('\n')}\n\n每个命令都可加 --help 查看说明。\n${DB_HELP}`;
 }
 
 async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
+  const [name, ...rest] = normalise(argv);
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(overview());
     return 0;
@@ -67,8 +95,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`参数有误：${(e as Error).message}。用法：${command.usage.split('\n')[0]}`);
     return 2;
   }
-  await command.run(values);
-  return 0;
+  return (await command.run(values)) ?? 0;
 }
 
 try {

@@ -112,7 +112,9 @@ export interface AuditLogTable {
   seq: number;
   id: string;
   at: string;
+  actor_id: string;
   actor: string;
+  grant_label: string;
   action: string;
   object_type: string;
   object_id: string;
@@ -121,6 +123,57 @@ export interface AuditLogTable {
   ip: Generated<string>;
   request_id: Generated<string>;
   result: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface UsersTable {
+  town_id: string;
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  password_changed_at: string;
+  must_change_password: number;
+  failed_attempts: number;
+  locked_until: string | null;
+  disabled: number;
+  totp_secret: string | null;
+  totp_enabled: number;
+  last_login_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserGrantsTable {
+  town_id: string;
+  id: string;
+  user_id: string;
+  role: string;
+  scope_kind: string;
+  scope_id: string | null;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie token: a stolen database holds no usable session. */
+  id: string;
+  town_id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  idle_expires_at: string;
+  expires_at: string;
+  ip: string;
+  user_agent: string;
+}
+
+export interface TownSettingsTable {
+  town_id: string;
+  key: string;
+  value_json: string;
+  updated_at: string;
 }
 
 export interface DB {
@@ -135,6 +188,10 @@ export interface DB {
   bodies: BodiesTable;
   body_members: BodyMembersTable;
   audit_log: AuditLogTable;
+  users: UsersTable;
+  user_grants: UserGrantsTable;
+  sessions: SessionsTable;
+  town_settings: TownSettingsTable;
 }
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;

@@ -1,35 +1,63 @@
+import { ADMIN_ROLES, ROLE_LABELS, SCOPE_LABELS, roleAllows, type Action, type Role, type ScopeKind } from '@gongyi/domain';
 import { AppError } from '../http/errors.js';
 
-// Who may do what, in one place. Until identity and grants arrive (#3), every request acts as the
-// open console (the UI says so in a banner) and the policy lets it manage the organisation.
-// #3 replaces `Actor` with the signed-in user's grants; call sites stay as they are.
+// Who may do what, in one place (#3). Every route names the action it performs; the request hook
+// (http/authenticate.ts) asks `can` before the handler runs, and services ask again with
+// `authorize` so that no caller (CLI, seed, a future job) slips past. Scopes narrower than the
+// town (coop, department, team, community, self) are applied inside repository queries.
 
-export type Action = 'org.read' | 'org.manage' | 'town.create';
+export type { Action };
+
+export interface ActorGrant {
+  id: string;
+  role: Role;
+  scopeKind: ScopeKind;
+  scopeId: string | null;
+}
 
 export interface Actor {
   id: string;
   /** Shown in the audit log. */
   display: string;
-  kind: 'open_console' | 'system';
+  kind: 'user' | 'system' | 'anonymous';
+  /** The town the user belongs to; null for the system and for anonymous callers. */
+  townId: string | null;
+  grants: readonly ActorGrant[];
 }
 
-export const OPEN_CONSOLE: Actor = { id: 'open-console', display: '开放控制台（未启用登录）', kind: 'open_console' };
-export const SYSTEM: Actor = { id: 'system', display: '系统', kind: 'system' };
+export const SYSTEM: Actor = { id: 'system', display: '系统', kind: 'system', townId: null, grants: [] };
+export const ANONYMOUS: Actor = { id: 'anonymous', display: '未登录', kind: 'anonymous', townId: null, grants: [] };
+
+/** The grants of `actor` that allow `action`. */
+export function grantsFor(actor: Actor, action: Action): ActorGrant[] {
+  return actor.grants.filter((g) => roleAllows(g.role, action));
+}
 
 export function can(actor: Actor, action: Action): boolean {
-  switch (actor.kind) {
-    case 'system':
-      return true;
-    case 'open_console':
-      return action === 'org.read' || action === 'org.manage' || action === 'town.create';
-  }
+  if (actor.kind === 'system') return true;
+  return grantsFor(actor, action).length > 0;
+}
+
+/** "安全管理员（全镇）": the grant used, for the audit log. */
+export function grantLabel(actor: Actor, action?: Action): string {
+  if (actor.kind !== 'user') return actor.display;
+  const grant = (action ? grantsFor(actor, action)[0] : undefined) ?? actor.grants[0];
+  if (!grant) return '无授权';
+  return `${ROLE_LABELS[grant.role].zh}（${SCOPE_LABELS[grant.scopeKind].zh}${grant.scopeId ? `:${grant.scopeId}` : ''}）`;
+}
+
+export function forbidden(): AppError {
+  return new AppError('forbidden', {
+    zh: '您的授权不包含此操作。如确需办理，请联系安全管理员为您授权。',
+    en: 'Your grants do not allow this. Ask the security administrator for a grant.',
+  });
 }
 
 export function authorize(actor: Actor, action: Action): void {
-  if (!can(actor, action)) {
-    throw new AppError('rule_violation', {
-      zh: '您没有执行此操作的权限。如需办理，请联系系统管理员授权。',
-      en: 'You are not allowed to do this. Ask a system administrator for a grant.',
-    });
-  }
+  if (!can(actor, action)) throw forbidden();
+}
+
+/** 三权分立: a set of roles may contain at most one of the three administrator roles. */
+export function adminRolesIn(roles: readonly Role[]): Role[] {
+  return [...new Set(roles.filter((r) => ADMIN_ROLES.includes(r)))];
 }

@@ -26,20 +26,15 @@ describe('HTTP boundary', () => {
   });
 
   it('gives one error shape for malformed JSON, oversize bodies, unknown addresses and towns', async () => {
-    const town = `/api/towns/${t.townId}/departments`;
-    const badJson = await t.app.inject({ method: 'POST', url: town, headers: { 'content-type': 'application/json' }, payload: '{"name":' });
-    expect(badJson.statusCode).toBe(400);
-    expect(badJson.json().error).toMatchObject({ code: 'bad_request' });
-    const huge = await t.app.inject({
-      method: 'POST',
-      url: town,
-      headers: { 'content-type': 'application/json' },
-      payload: JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) }),
-    });
-    expect(huge.statusCode).toBe(413);
-    expect(huge.json().error.code).toBe('payload_too_large');
-    const text = await t.app.inject({ method: 'POST', url: town, headers: { 'content-type': 'application/xml' }, payload: '<a/>' });
-    expect(text.statusCode).toBe(415);
+    const json = { 'content-type': 'application/json' };
+    const badJson = await t.api('POST', '/departments', '{"name":', json);
+    expect(badJson.status).toBe(400);
+    expect(badJson.body.error).toMatchObject({ code: 'bad_request' });
+    const huge = await t.api('POST', '/departments', JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) }), json);
+    expect(huge.status).toBe(413);
+    expect(huge.body.error.code).toBe('payload_too_large');
+    const xml = await t.api('POST', '/departments', '<a/>', { 'content-type': 'application/xml' });
+    expect(xml.status).toBe(415);
     const missing = await t.api('GET', '/api/nowhere');
     expect(missing.status).toBe(404);
     expect(missing.body.error.message).toContain('没有这个地址');

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -19,6 +21,22 @@ import { communityRoutes } from '../features/communities/communities.routes.js';
 import { coopRoutes } from '../features/coops/coops.routes.js';
 import { teamRoutes } from '../features/teams/teams.routes.js';
 import { bodyRoutes } from '../features/bodies/bodies.routes.js';
+import { authRoutes } from '../features/auth/auth.routes.js';
+import { userRoutes } from '../features/users/users.routes.js';
+import { auditRoutes } from '../features/audit/audit.routes.js';
+import { authenticate, type RouteAccess } from './authenticate.js';
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: RouteAccess | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
+}
 
 export interface AppOptions {
   database: Database;
@@ -26,19 +44,40 @@ export interface AppOptions {
   /** The built web console (packages/web/dist); omitted in API tests. */
   webDir?: string | undefined;
   logger?: FastifyServerOptions['logger'];
+  /** Sign-in attempts per IP per minute (default 10). */
+  loginRateLimit?: number;
+  /** Trust X-Forwarded-* from a reverse proxy (for the Secure cookie and client IPs). */
+  trustProxy?: boolean;
 }
 
-const ROUTES: ((app: App, deps: AppDeps) => void)[] = [townRoutes, departmentRoutes, communityRoutes, coopRoutes, teamRoutes, bodyRoutes];
+const ROUTES: ((app: App, deps: AppDeps) => void)[] = [
+  townRoutes,
+  departmentRoutes,
+  communityRoutes,
+  coopRoutes,
+  teamRoutes,
+  bodyRoutes,
+  userRoutes,
+  auditRoutes,
+];
 
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
   }).withTypeProvider<ZodTypeProvider>();
+  // Every route and the access it declares, for the route × role test and the docs.
+  const routeTable: RouteEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) if (method !== 'HEAD') routeTable.push({ method, url: route.url, access: route.config?.access });
+  });
+  app.decorate('routeTable', routeTable);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -58,6 +97,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
       },
     },
   });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, code: 'rate_limited', message: `too many requests; retry in ${ctx.after}` }),
+  });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Gongyi 公益岗 API', version: VERSION, description: '镇级公益性岗位从业人员管理系统接口。错误统一为 {"error":{"code","message","field"}}。' },
@@ -65,9 +109,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, () => app.swagger());
 
   const deps: AppDeps = { database: options.database, runtime: options.runtime };
+  app.decorateRequest('actor', null as never);
+  app.decorateRequest('session', null);
+  app.addHook('onRequest', authenticate(deps));
+  authRoutes(app, deps, { loginRateLimit: options.loginRateLimit ?? 10 });
   for (const register of ROUTES) register(app, deps);
 
   const webDir = options.webDir && fs.existsSync(path.join(options.webDir, 'index.html')) ? options.webDir : undefined;

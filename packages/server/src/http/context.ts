@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database, DatabaseKind, Executor } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 import type { Clock, IdGenerator } from '../runtime.js';
-import type { Actor } from '../features/policy.js';
+import type { Action, Actor } from '../features/policy.js';
 
 /** What a service needs to read: the executor, the clock and who asks. */
 export interface ReadContext {
@@ -10,6 +10,8 @@ export interface ReadContext {
   kind: DatabaseKind;
   clock: Clock;
   actor: Actor;
+  /** The action the route performs (for the audit record's grant). */
+  action?: Action | undefined;
 }
 
 /** What a service needs to change data: one open transaction (every mutating request is one). */
@@ -22,6 +24,7 @@ export interface MutationContext extends ReadContext {
 
 export interface RequestMeta {
   actor: Actor;
+  action?: Action | undefined;
   requestId: string;
   ip: string;
 }

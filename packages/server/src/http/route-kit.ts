@@ -4,9 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../db/database.js';
 import type { Runtime } from '../runtime.js';
-import { OPEN_CONSOLE } from '../features/policy.js';
 import { inTransaction, type MutationContext, type ReadContext } from './context.js';
-import { ErrorResponseSchema } from '@gongyi/domain';
+import { ErrorResponseSchema, type Action } from '@gongyi/domain';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -15,18 +14,18 @@ export interface AppDeps {
   runtime: Runtime;
 }
 
-/** Until #3 brings sign-in, every request acts as the open console (policy.ts). */
-function actorOf(_req: FastifyRequest) {
-  return OPEN_CONSOLE;
+export function readContext(deps: AppDeps, req: FastifyRequest): ReadContext {
+  return { db: deps.database.db, kind: deps.database.kind, clock: deps.runtime.clock, actor: req.actor, action: actionOf(req) };
 }
 
-export function readContext(deps: AppDeps, req: FastifyRequest): ReadContext {
-  return { db: deps.database.db, kind: deps.database.kind, clock: deps.runtime.clock, actor: actorOf(req) };
+function actionOf(req: FastifyRequest): Action | undefined {
+  const access = req.routeOptions.config.access;
+  return access === 'public' || access === 'session' ? undefined : access;
 }
 
 /** One transaction per mutating request, with the audit metadata of the request. */
 export function mutate<T>(deps: AppDeps, req: FastifyRequest, work: (ctx: MutationContext) => Promise<T>): Promise<T> {
-  return inTransaction(deps.database, deps.runtime, { actor: actorOf(req), requestId: String(req.id), ip: req.ip }, work);
+  return inTransaction(deps.database, deps.runtime, { actor: req.actor, action: actionOf(req), requestId: String(req.id), ip: req.ip }, work);
 }
 
 export const TownParams = z.strictObject({ townId: z.string().min(1).max(64) });
@@ -35,6 +34,8 @@ export const TownItemParams = z.strictObject({ townId: z.string().min(1).max(64)
 /** The error responses every route may give, for the OpenAPI document. */
 export const errorResponses = {
   400: ErrorResponseSchema,
+  401: ErrorResponseSchema,
+  403: ErrorResponseSchema,
   404: ErrorResponseSchema,
   409: ErrorResponseSchema,
   422: ErrorResponseSchema,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { openDatabase } from '../db/connect.js';
 import type { Database } from '../db/database.js';
+import { DEMO_PASSWORD } from '../features/demo/demo-users.js';
 import { seedDemo } from '../features/demo/seed-demo.js';
 import { buildApp } from '../http/app.js';
 import type { App } from '../http/route-kit.js';
@@ -18,41 +19,74 @@ export async function openTestDatabase(): Promise<Database> {
   return target.kind === 'postgres' ? openDatabase({ databaseUrl: target.url }) : openDatabase({ sqliteFile: target.file });
 }
 
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+/** A JSON call against the app; a url without /api/ is taken under the town (/api/towns/:townId). */
+export type Api = (method: Method, url: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
 export interface TestTown {
   app: App;
   database: Database;
   runtime: Runtime & { clock: ReturnType<typeof fixedClock> };
   townId: string;
-  /** GET/POST/PATCH against the town's API, JSON in and out. */
-  api: (method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  townCode: string;
+  /** Signed in as the demo system administrator `admin`. */
+  api: Api;
+  /** Signs in as another demo user (DEMO_PASSWORD) and returns that user's client. */
+  as(username: string): Promise<Api>;
+  /** A client with no session at all. */
+  anonymous: Api;
   close(): Promise<void>;
+}
+
+interface Credentials {
+  cookie: string;
+  csrf: string;
 }
 
 export const uniqueCode = (prefix = 't') => `${prefix}-${randomBytes(6).toString('hex')}`;
 
-/** A fresh demo town of its own for one test (the notice's organisation, R1–R5). */
-export async function demoTown(): Promise<TestTown> {
-  const database = await openTestDatabase();
-  const clock = fixedClock();
-  const runtime = { clock, newId: uuidv7(clock) };
-  const { townId } = await seedDemo(database, runtime, uniqueCode('town'));
-  const app = await buildApp({ database, runtime });
-  const api: TestTown['api'] = async (method, url, body, headers = {}) => {
+function client(app: App, townId: string, credentials: Credentials | null): Api {
+  return async (method, url, body, headers = {}) => {
     const res = await app.inject({
       method,
       url: url.startsWith('/api/') ? url : `/api/towns/${townId}${url}`,
-      headers: { 'accept-language': 'zh-CN', ...headers },
+      headers: {
+        'accept-language': 'zh-CN',
+        ...(credentials ? { cookie: credentials.cookie, 'x-csrf-token': credentials.csrf } : {}),
+        ...headers,
+      },
       ...(body === undefined ? {} : { payload: body as object }),
     });
     const type = String(res.headers['content-type'] ?? '');
     return { status: res.statusCode, body: type.includes('json') ? res.json() : res.rawPayload };
   };
+}
+
+export async function signIn(app: App, townCode: string, username: string, password = DEMO_PASSWORD): Promise<Credentials> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { townCode, username, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = String(res.headers['set-cookie']).split(';')[0]!;
+  return { cookie, csrf: res.json().csrfToken };
+}
+
+/** A fresh demo town of its own for one test (the notice's organisation, R1–R5, and demo users). */
+export async function demoTown(options: { loginRateLimit?: number } = {}): Promise<TestTown> {
+  const database = await openTestDatabase();
+  const clock = fixedClock();
+  const runtime = { clock, newId: uuidv7(clock) };
+  const townCode = uniqueCode('town');
+  const { townId } = await seedDemo(database, runtime, townCode);
+  const app = await buildApp({ database, runtime, loginRateLimit: options.loginRateLimit ?? 10_000 });
+  const admin = await signIn(app, townCode, 'admin');
   return {
     app,
     database,
     runtime,
     townId,
-    api,
+    townCode,
+    api: client(app, townId, admin),
+    as: async (username) => client(app, townId, await signIn(app, townCode, username)),
+    anonymous: client(app, townId, null),
     close: async () => {
       await app.close();
       await database.close();

@@ -182,15 +182,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['town_id', 'department_id'])
     .execute();
 
-  // Audit trail: one row per mutation, written in the same transaction (R27). The hash chain
-  // over these rows arrives with the identity issue (#3); `seq` orders a town's records.
+  // Audit trail: one row per mutation, written in the same transaction (R27). `seq` numbers a
+  // town's records without gaps; `hash` = SHA-256(prev_hash + canonical record), a chain per town.
   await db.schema
     .createTable('audit_log')
     .addColumn('town_id', 'text', (c) => c.notNull().references('towns.id'))
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('id', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
+    .addColumn('actor_id', 'text', (c) => c.notNull())
     .addColumn('actor', 'text', (c) => c.notNull())
+    .addColumn('grant_label', 'text', (c) => c.notNull())
     .addColumn('action', 'text', (c) => c.notNull())
     .addColumn('object_type', 'text', (c) => c.notNull())
     .addColumn('object_id', 'text', (c) => c.notNull())
@@ -199,8 +201,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('ip', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('request_id', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('result', 'text', (c) => c.notNull())
+    .addColumn('prev_hash', 'text', (c) => c.notNull())
+    .addColumn('hash', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('audit_log_pk', ['town_id', 'seq'])
     .execute();
+  await db.schema.createIndex('audit_log_at_idx').on('audit_log').columns(['town_id', 'at']).execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as organisation from './2026_11_28_0001_organisation.js';
+import * as identity from './2026_11_28_0002_identity.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the same set runs
@@ -7,4 +8,5 @@ import * as organisation from './2026_11_28_0001_organisation.js';
  */
 export const migrations: Record<string, Migration> = {
   '2026_11_28_0001_organisation': organisation,
+  '2026_11_28_0002_identity': identity,
 };

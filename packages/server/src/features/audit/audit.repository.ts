@@ -1,5 +1,9 @@
-import { shanghaiTimestamp } from '@gongyi/domain';
+import { shanghaiTimestamp, type AuditQuery } from '@gongyi/domain';
+import type { Executor } from '../../db/database.js';
+import { likeEscaped, offsetOf } from '../../db/query-helpers.js';
 import type { MutationContext } from '../../http/context.js';
+import { grantLabel } from '../policy.js';
+import { auditHash, GENESIS_HASH } from './chain.js';
 
 export interface AuditEntry {
   townId: string;
@@ -12,9 +16,9 @@ export interface AuditEntry {
 }
 
 /**
- * Appends one audit record inside the caller's transaction (R27). `seq` numbers a town's records
- * without gaps; on PostgreSQL the town row is locked first so concurrent writers take turns
- * (SQLite already serialises writers).
+ * Appends one hash-chained audit record inside the caller's transaction (R27, #3). On PostgreSQL
+ * the town row is locked first so that concurrent writers of one town take turns on the chain;
+ * SQLite already serialises writers.
  */
 export async function recordAudit(ctx: MutationContext, entry: AuditEntry): Promise<void> {
   if (ctx.kind === 'postgres') {
@@ -22,25 +26,61 @@ export async function recordAudit(ctx: MutationContext, entry: AuditEntry): Prom
   }
   const last = await ctx.db
     .selectFrom('audit_log')
-    .select((eb) => eb.fn.max('seq').as('seq'))
+    .select(['seq', 'hash'])
     .where('town_id', '=', entry.townId)
+    .orderBy('seq', 'desc')
+    .limit(1)
     .executeTakeFirst();
+  const record = {
+    town_id: entry.townId,
+    seq: Number(last?.seq ?? 0) + 1,
+    id: ctx.newId(),
+    at: shanghaiTimestamp(ctx.clock.now()),
+    actor_id: ctx.actor.id,
+    actor: ctx.actor.display,
+    grant_label: grantLabel(ctx.actor, ctx.action),
+    action: entry.action,
+    object_type: entry.objectType,
+    object_id: entry.objectId,
+    before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
+    ip: ctx.ip,
+    request_id: ctx.requestId,
+    result: entry.result ?? 'ok',
+    prev_hash: last?.hash ?? GENESIS_HASH,
+  };
   await ctx.db
     .insertInto('audit_log')
-    .values({
-      town_id: entry.townId,
-      seq: Number(last?.seq ?? 0) + 1,
-      id: ctx.newId(),
-      at: shanghaiTimestamp(ctx.clock.now()),
-      actor: ctx.actor.display,
-      action: entry.action,
-      object_type: entry.objectType,
-      object_id: entry.objectId,
-      before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
-      ip: ctx.ip,
-      request_id: ctx.requestId,
-      result: entry.result ?? 'ok',
-    })
+    .values({ ...record, hash: auditHash(record) })
     .execute();
+}
+
+function filtered(db: Executor, townId: string, q: Omit<AuditQuery, 'page' | 'pageSize'>) {
+  let query = db.selectFrom('audit_log').where('town_id', '=', townId);
+  if (q.actor) query = query.where(likeEscaped('actor', q.actor));
+  if (q.action) query = query.where(likeEscaped('action', q.action));
+  if (q.objectType) query = query.where('object_type', '=', q.objectType);
+  if (q.objectId) query = query.where('object_id', '=', q.objectId);
+  if (q.result) query = query.where('result', '=', q.result);
+  // `at` is ISO text with the +08:00 offset, so a calendar-date prefix compares correctly.
+  if (q.from) query = query.where('at', '>=', q.from);
+  if (q.to) query = query.where('at', '<', `${q.to}T99`);
+  return query;
+}
+
+export async function listAudit(db: Executor, townId: string, q: AuditQuery) {
+  const [rows, count] = await Promise.all([
+    filtered(db, townId, q).selectAll().orderBy('seq', 'desc').limit(q.pageSize).offset(offsetOf(q)).execute(),
+    filtered(db, townId, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export function allAudit(db: Executor, townId: string, q: Omit<AuditQuery, 'page' | 'pageSize'>, limit: number) {
+  return filtered(db, townId, q).selectAll().orderBy('seq', 'desc').limit(limit).execute();
+}
+
+/** A town's records in chain order, a batch at a time (keeps memory flat on long chains). */
+export function auditBatch(db: Executor, townId: string, afterSeq: number, size: number) {
+  return db.selectFrom('audit_log').selectAll().where('town_id', '=', townId).where('seq', '>', afterSeq).orderBy('seq').limit(size).execute();
 }

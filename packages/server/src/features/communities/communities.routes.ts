@@ -23,15 +23,18 @@ const EXPORT_COLUMNS: Column<Community>[] = [
 
 export function communityRoutes(app: App, deps: AppDeps): void {
   app.get('/api/towns/:townId/communities', {
+    config: { access: 'org.read' },
     schema: { tags, summary: '村居列表', params: TownParams, querystring: CommunityQuerySchema, response: { 200: CommunityPageSchema, ...errorResponses } },
     handler: (req) => service.listCommunities(readContext(deps, req), req.params.townId, req.query),
   });
   app.get('/api/towns/:townId/communities/export.xlsx', {
+    config: { access: 'org.read' },
     schema: { tags, summary: '导出村居（xlsx）', params: TownParams, querystring: CommunityQuerySchema.omit({ page: true, pageSize: true }) },
     handler: async (req, reply) =>
       sendXlsx(reply, '村居.xlsx', EXPORT_COLUMNS, await service.allCommunities(readContext(deps, req), req.params.townId, req.query)),
   });
   app.post('/api/towns/:townId/communities', {
+    config: { access: 'org.manage' },
     schema: { tags, summary: '新建村居', params: TownParams, body: CreateCommunitySchema, response: { 201: CommunitySchema, ...errorResponses } },
     handler: async (req, reply) => {
       const created = await mutate(deps, req, (ctx) => service.createCommunity(ctx, req.params.townId, req.body));
@@ -39,6 +42,7 @@ export function communityRoutes(app: App, deps: AppDeps): void {
     },
   });
   app.patch('/api/towns/:townId/communities/:id', {
+    config: { access: 'org.manage' },
     schema: { tags, summary: '修改村居', params: TownItemParams, body: UpdateCommunitySchema, response: { 200: CommunitySchema, ...errorResponses } },
     handler: (req) => mutate(deps, req, (ctx) => service.updateCommunity(ctx, req.params.townId, req.params.id, req.body)),
   });

@@ -33,16 +33,15 @@ describe('coops and categories (R2, R3)', () => {
   });
 
   it('refuses a team whose category has no default coop and no coop given', async () => {
-    const town = await t.api('POST', '/api/towns', { code: `empty-${Date.now()}`, name: '空白镇', district: '测试区' });
-    expect(town.status).toBe(201);
-    const base = `/api/towns/${town.body.id}`;
-    const dept = await t.api('POST', `${base}/departments`, { name: '社保所', kind: 'town_office', validFrom: '2020-01-01' });
-    const cats = (await t.api('GET', `${base}/categories`)).body.items;
-    const res = await t.api('POST', `${base}/teams`, {
-      name: '河道保洁',
-      categoryId: cats[0].id,
+    const cats = (await t.api('GET', '/categories')).body.items;
+    const social = cats.find((c: { code: string }) => c.code === 'social_coordination');
+    await t.api('PATCH', `/categories/${social.id}`, { defaultCoopId: null });
+    const dept = (await t.api('GET', '/departments?q=社保所')).body.items[0];
+    const res = await t.api('POST', '/teams', {
+      name: '交通协管',
+      categoryId: social.id,
       validFrom: '2020-01-01',
-      assignment: { supervisingDepartmentId: dept.body.id, managingUnits: [{ departmentId: dept.body.id }], communityScoreShare: false },
+      assignment: { supervisingDepartmentId: dept.id, managingUnits: [{ departmentId: dept.id }], communityScoreShare: false },
     });
     expect(res.status).toBe(422);
     expect(res.body.error).toMatchObject({ code: 'rule_violation', field: 'coopId' });

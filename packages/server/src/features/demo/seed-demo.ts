@@ -12,6 +12,7 @@ import { SYSTEM } from '../policy.js';
 import { createTeam } from '../teams/teams.service.js';
 import { createTown } from '../towns/towns.service.js';
 import { findTownByCode } from '../towns/towns.repository.js';
+import { seedDemoUsers } from './demo-users.js';
 import { BODIES, COMMUNITIES, COOPS, DATES, DEPARTMENTS, TEAMS, TOWN } from './xiaokunshan.js';
 
 export interface SeedResult {
@@ -21,13 +22,19 @@ export interface SeedResult {
 
 /**
  * Loads 小昆山镇 with the notice's organisation, through the same services (and so the same rules
- * and audit trail) as the console. Does nothing when the town is already there.
+ * and audit trail) as the console, plus one demo account per role (password DEMO_PASSWORD). Does
+ * nothing when the town is already there. Demo mode only: a real town starts with
+ * `gongyi user create`.
  */
 export async function seedDemo(database: Database, runtime: Runtime, code = TOWN.code): Promise<SeedResult> {
   const existing = await findTownByCode(database.db, code);
   if (existing) return { townId: existing.id, created: false };
   const meta = { actor: SYSTEM, requestId: 'seed-demo', ip: '' };
-  const townId = await inTransaction(database, runtime, meta, (ctx) => seedTown(ctx, code));
+  const townId = await inTransaction(database, runtime, meta, async (ctx) => {
+    const id = await seedTown(ctx, code);
+    await seedDemoUsers(ctx, id);
+    return id;
+  });
   return { townId, created: true };
 }
 

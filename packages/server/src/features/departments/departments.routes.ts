@@ -24,15 +24,18 @@ const EXPORT_COLUMNS: Column<Department>[] = [
 
 export function departmentRoutes(app: App, deps: AppDeps): void {
   app.get('/api/towns/:townId/departments', {
+    config: { access: 'org.read' },
     schema: { tags, summary: '部门列表', params: TownParams, querystring: DepartmentQuerySchema, response: { 200: DepartmentPageSchema, ...errorResponses } },
     handler: (req) => service.listDepartments(readContext(deps, req), req.params.townId, req.query),
   });
   app.get('/api/towns/:townId/departments/export.xlsx', {
+    config: { access: 'org.read' },
     schema: { tags, summary: '导出部门（xlsx）', params: TownParams, querystring: DepartmentQuerySchema.omit({ page: true, pageSize: true }) },
     handler: async (req, reply) =>
       sendXlsx(reply, '部门.xlsx', EXPORT_COLUMNS, await service.allDepartments(readContext(deps, req), req.params.townId, req.query)),
   });
   app.post('/api/towns/:townId/departments', {
+    config: { access: 'org.manage' },
     schema: { tags, summary: '新建部门', params: TownParams, body: CreateDepartmentSchema, response: { 201: DepartmentSchema, ...errorResponses } },
     handler: async (req, reply) => {
       const created = await mutate(deps, req, (ctx) => service.createDepartment(ctx, req.params.townId, req.body));
@@ -40,6 +43,7 @@ export function departmentRoutes(app: App, deps: AppDeps): void {
     },
   });
   app.patch('/api/towns/:townId/departments/:id', {
+    config: { access: 'org.manage' },
     schema: { tags, summary: '修改部门', params: TownItemParams, body: UpdateDepartmentSchema, response: { 200: DepartmentSchema, ...errorResponses } },
     handler: (req) => mutate(deps, req, (ctx) => service.updateDepartment(ctx, req.params.townId, req.params.id, req.body)),
   });

@@ -33,26 +33,32 @@ const EXPORT_COLUMNS: Column<Team>[] = [
 
 export function teamRoutes(app: App, deps: AppDeps): void {
   app.get('/api/towns/:townId/teams', {
+    config: { access: 'org.read' },
     schema: { tags, summary: '服务队列表（含查询日期当天的管理关系，R4/R5）', params: TownParams, querystring: TeamQuerySchema, response: { 200: TeamPageSchema, ...errorResponses } },
     handler: (req) => service.listTeams(readContext(deps, req), req.params.townId, req.query),
   });
   app.get('/api/towns/:townId/teams/export.xlsx', {
+    config: { access: 'org.read' },
     schema: { tags, summary: '导出服务队（xlsx）', params: TownParams, querystring: TeamQuerySchema.omit({ page: true, pageSize: true }) },
     handler: async (req, reply) => sendXlsx(reply, '服务队.xlsx', EXPORT_COLUMNS, await service.allTeams(readContext(deps, req), req.params.townId, req.query)),
   });
   app.get('/api/towns/:townId/teams/:id', {
+    config: { access: 'org.read' },
     schema: { tags, summary: '服务队详情与管理关系历史', params: TownItemParams, querystring: z.strictObject({ on: IsoDateSchema.optional() }), response: { 200: TeamDetailSchema, ...errorResponses } },
     handler: (req) => service.getTeam(readContext(deps, req), req.params.townId, req.params.id, req.query.on),
   });
   app.post('/api/towns/:townId/teams', {
+    config: { access: 'org.manage' },
     schema: { tags, summary: '新建服务队', params: TownParams, body: CreateTeamSchema, response: { 201: TeamDetailSchema, ...errorResponses } },
     handler: async (req, reply) => reply.code(201).send(await mutate(deps, req, (ctx) => service.createTeam(ctx, req.params.townId, req.body))),
   });
   app.patch('/api/towns/:townId/teams/:id', {
+    config: { access: 'org.manage' },
     schema: { tags, summary: '修改服务队', params: TownItemParams, body: UpdateTeamSchema, response: { 200: TeamDetailSchema, ...errorResponses } },
     handler: (req) => mutate(deps, req, (ctx) => service.updateTeam(ctx, req.params.townId, req.params.id, req.body)),
   });
   app.post('/api/towns/:townId/teams/:id/assignments', {
+    config: { access: 'org.manage' },
     schema: { tags, summary: '变更管理关系（自生效日期起，R5）', params: TownItemParams, body: AssignmentInputSchema, response: { 201: TeamDetailSchema, ...errorResponses } },
     handler: async (req, reply) => reply.code(201).send(await mutate(deps, req, (ctx) => service.changeAssignment(ctx, req.params.townId, req.params.id, req.body))),
   });

@@ -7,8 +7,16 @@ export function toTown(row: Row<'towns'>): Town {
   return { id: row.id, code: row.code, name: row.name, district: row.district, createdAt: row.created_at };
 }
 
-export function listTowns(db: Executor) {
-  return db.selectFrom('towns').selectAll().orderBy('created_at').orderBy('code').execute();
+/** All towns, or only `onlyTownId` (a user's scope, applied in the query). */
+export function listTowns(db: Executor, onlyTownId: string | null) {
+  let q = db.selectFrom('towns').selectAll();
+  if (onlyTownId !== null) q = q.where('id', '=', onlyTownId);
+  return q.orderBy('created_at').orderBy('code').execute();
+}
+
+/** The town list of the sign-in page: codes and names only. */
+export function listPublicTowns(db: Executor) {
+  return db.selectFrom('towns').select(['id', 'code', 'name']).orderBy('created_at').orderBy('code').execute();
 }
 
 export function findTownByCode(db: Executor, code: string) {

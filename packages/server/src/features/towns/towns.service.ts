@@ -5,9 +5,10 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { authorize } from '../policy.js';
 import { findTownByCode, insertTown, listTowns, toTown } from './towns.repository.js';
 
+/** The towns the caller may see: a user sees their own town; the system sees all. */
 export async function getTowns(ctx: ReadContext): Promise<Town[]> {
   authorize(ctx.actor, 'org.read');
-  return (await listTowns(ctx.db)).map(toTown);
+  return (await listTowns(ctx.db, ctx.actor.kind === 'system' ? null : ctx.actor.townId)).map(toTown);
 }
 
 /** A new town (tenant) starts with the notice's two categories (R2) and nothing else. */

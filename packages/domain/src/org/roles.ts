@@ -1,0 +1,105 @@
+// Roles and scopes (#3). A user holds grants; a grant is a role within a scope.
+
+export const ROLES = [
+  'system_admin',
+  'security_admin',
+  'audit_admin',
+  'leader',
+  'leadership_office',
+  'town_hr',
+  'finance',
+  'coop_admin',
+  'supervising_dept',
+  'daily_manager',
+  'community_manager',
+  'supervision',
+  'worker',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  system_admin: { zh: '系统管理员', en: 'System administrator' },
+  security_admin: { zh: '安全管理员', en: 'Security administrator' },
+  audit_admin: { zh: '审计管理员', en: 'Audit administrator' },
+  leader: { zh: '分管领导', en: 'Leader in charge' },
+  leadership_office: { zh: '领导小组办公室', en: 'Leadership group office' },
+  town_hr: { zh: '镇人事部门', en: 'Town HR' },
+  finance: { zh: '财政所', en: 'Finance office' },
+  coop_admin: { zh: '服务社管理员', en: 'Cooperative administrator' },
+  supervising_dept: { zh: '主管部门', en: 'Supervising department' },
+  daily_manager: { zh: '日常管理单位', en: 'Daily-managing unit' },
+  community_manager: { zh: '村居网格管理员', en: 'Community grid manager' },
+  supervision: { zh: '监察室', en: 'Supervision office' },
+  worker: { zh: '从业人员（本人）', en: 'Worker (self-service)' },
+};
+
+/** 三权分立: no account may hold two of these. */
+export const ADMIN_ROLES: readonly Role[] = ['system_admin', 'security_admin', 'audit_admin'];
+
+export const SCOPE_KINDS = ['town', 'coop', 'department', 'team', 'community', 'self'] as const;
+export type ScopeKind = (typeof SCOPE_KINDS)[number];
+
+export const SCOPE_LABELS: Record<ScopeKind, { zh: string; en: string }> = {
+  town: { zh: '全镇', en: 'Whole town' },
+  coop: { zh: '服务社', en: 'Cooperative' },
+  department: { zh: '部门', en: 'Department' },
+  team: { zh: '服务队', en: 'Team' },
+  community: { zh: '村居', en: 'Community' },
+  self: { zh: '本人', en: 'Self' },
+};
+
+/** The scope each role is granted in; a grant in another scope kind is refused. */
+export const ROLE_SCOPES: Record<Role, readonly ScopeKind[]> = {
+  system_admin: ['town'],
+  security_admin: ['town'],
+  audit_admin: ['town'],
+  leader: ['town'],
+  leadership_office: ['town'],
+  town_hr: ['town'],
+  finance: ['town'],
+  coop_admin: ['coop'],
+  supervising_dept: ['department'],
+  daily_manager: ['department'],
+  community_manager: ['community'],
+  supervision: ['town'],
+  worker: ['self'],
+};
+
+/** What a user may do. Each route names one action; the policy maps roles to actions. */
+export const ACTIONS = [
+  'org.read',
+  'org.manage',
+  'town.create',
+  'user.read',
+  'user.manage',
+  'settings.security',
+  'audit.read',
+  'audit.export',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const READ_ORG: Action[] = ['org.read'];
+
+/**
+ * Role → actions. system_admin runs the system but cannot read the audit log; security_admin
+ * manages accounts and grants; audit_admin and supervision read the audit log and change nothing.
+ */
+export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
+  system_admin: ['org.read', 'org.manage', 'town.create'],
+  security_admin: ['org.read', 'user.read', 'user.manage', 'settings.security'],
+  audit_admin: ['org.read', 'audit.read', 'audit.export'],
+  leader: READ_ORG,
+  leadership_office: ['org.read', 'org.manage'],
+  town_hr: READ_ORG,
+  finance: READ_ORG,
+  coop_admin: READ_ORG,
+  supervising_dept: READ_ORG,
+  daily_manager: READ_ORG,
+  community_manager: READ_ORG,
+  supervision: ['org.read', 'audit.read', 'audit.export', 'user.read'],
+  worker: [],
+};
+
+export function roleAllows(role: Role, action: Action): boolean {
+  return ROLE_ACTIONS[role].includes(action);
+}

@@ -1,0 +1,44 @@
+import { ROLE_SCOPES, ROLES, type Role } from '@gongyi/domain';
+import { AppError } from '../http/errors.js';
+import { inTransaction } from '../http/context.js';
+import { SYSTEM } from '../features/policy.js';
+import { findTownByCode, listTowns } from '../features/towns/towns.repository.js';
+import { createUser } from '../features/users/users.service.js';
+import { systemClock, uuidv7 } from '../runtime.js';
+import { StartupError } from '../startup-error.js';
+import { withDatabase } from './database-commands.js';
+
+export interface UserCreateFlags {
+  town?: string | undefined;
+  username?: string | undefined;
+  role?: string | undefined;
+  display?: string | undefined;
+  scopeId?: string | undefined;
+}
+
+/** Makes an account (the first system_admin of a town, say) and prints its one-time password. */
+export async function userCreateCommand(flags: UserCreateFlags): Promise<void> {
+  if (!flags.role || !ROLES.includes(flags.role as Role)) throw new StartupError(`请用 --role 指定角色，可选：${ROLES.join('、')}`);
+  if (!flags.username) throw new StartupError('请用 --username 指定用户名（3–40 位字母、数字、点、下划线或连字符）。');
+  const role = flags.role as Role;
+  await withDatabase(async (database) => {
+    const towns = await listTowns(database.db, null);
+    const town = flags.town ? await findTownByCode(database.db, flags.town) : towns.length === 1 ? towns[0] : undefined;
+    if (!town) throw new StartupError(`请用 --town 指定镇代码，现有：${towns.map((t) => t.code).join('、') || '（无；先运行 gongyi seed-demo 或新建镇）'}`);
+    const runtime = { clock: systemClock, newId: uuidv7() };
+    const scopeKind = ROLE_SCOPES[role][0]!;
+    try {
+      const { oneTimePassword } = await inTransaction(database, runtime, { actor: SYSTEM, requestId: 'cli-user-create', ip: '' }, (ctx) =>
+        createUser(ctx, town.id, {
+          username: flags.username!,
+          displayName: flags.display ?? flags.username!,
+          grants: [{ role, scopeKind, scopeId: scopeKind === 'town' || scopeKind === 'self' ? null : (flags.scopeId ?? null) }],
+        }),
+      );
+      console.log(`已在 ${town.name} 创建用户 ${flags.username}（${role}）。一次性密码：${oneTimePassword}\n首次登录后必须修改密码；此密码不会再次显示。`);
+    } catch (e) {
+      if (e instanceof AppError) throw new StartupError(e.text.zh);
+      throw e;
+    }
+  });
+}

@@ -1,0 +1,41 @@
+import type { GrantInput, Role, ScopeKind } from '@gongyi/domain';
+import type { MutationContext } from '../../http/context.js';
+import { hashPassword } from '../auth/passwords.js';
+import { createUser } from '../users/users.service.js';
+
+/** Printed in the README; exists only in a town seeded in demo mode. */
+export const DEMO_PASSWORD = 'Gongyi@2026demo';
+
+/** One account per role, scoped as a real town would scope it. */
+export const DEMO_USERS: { username: string; displayName: string; role: Role; scope: ScopeKind; scopeName?: string }[] = [
+  { username: 'admin', displayName: '系统管理员', role: 'system_admin', scope: 'town' },
+  { username: 'security', displayName: '安全管理员', role: 'security_admin', scope: 'town' },
+  { username: 'auditor', displayName: '审计管理员', role: 'audit_admin', scope: 'town' },
+  { username: 'leader', displayName: '分管副镇长', role: 'leader', scope: 'town' },
+  { username: 'office', displayName: '领导小组办公室', role: 'leadership_office', scope: 'town' },
+  { username: 'hr', displayName: '镇人事干部', role: 'town_hr', scope: 'town' },
+  { username: 'finance', displayName: '财政所会计', role: 'finance', scope: 'town' },
+  { username: 'coop1', displayName: '社会协管服务社', role: 'coop_admin', scope: 'coop', scopeName: '松江区小昆山社会协管服务社' },
+  { username: 'coop2', displayName: '社区公共服务社', role: 'coop_admin', scope: 'coop', scopeName: '松江区小昆山社区公共服务社' },
+  { username: 'zongzhiban', displayName: '综治办', role: 'supervising_dept', scope: 'department', scopeName: '社会治安综合治理办公室' },
+  { username: 'paichusuo', displayName: '派出所', role: 'daily_manager', scope: 'department', scopeName: '派出所' },
+  { username: 'cun1', displayName: '示范一村网格员', role: 'community_manager', scope: 'community', scopeName: '示范一村' },
+  { username: 'jiancha', displayName: '监察室', role: 'supervision', scope: 'town' },
+  { username: 'worker1', displayName: '演示从业人员', role: 'worker', scope: 'self' },
+];
+
+let demoHash: Promise<string> | undefined;
+
+export async function seedDemoUsers(ctx: MutationContext, townId: string): Promise<void> {
+  const hash = await (demoHash ??= hashPassword(DEMO_PASSWORD));
+  const idOf = async (scope: ScopeKind, name: string | undefined): Promise<string | null> => {
+    if (!name) return null;
+    const table = ({ coop: 'coops', department: 'departments', community: 'communities', team: 'teams' } as const)[scope as 'coop'];
+    const row = await ctx.db.selectFrom(table).select('id').where('town_id', '=', townId).where('name', '=', name).executeTakeFirstOrThrow();
+    return row.id;
+  };
+  for (const u of DEMO_USERS) {
+    const grant: GrantInput = { role: u.role, scopeKind: u.scope, scopeId: await idOf(u.scope, u.scopeName) };
+    await createUser(ctx, townId, { username: u.username, displayName: u.displayName, grants: [grant] }, { password: DEMO_PASSWORD, hash });
+  }
+}
