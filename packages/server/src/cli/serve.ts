@@ -1,6 +1,7 @@
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { DEMO_PASSWORD, DEMO_USERS } from '../features/demo/demo-users.js';
 import { seedDemo } from '../features/demo/seed-demo.js';
 import { buildApp } from '../http/app.js';
 import { systemClock, uuidv7 } from '../runtime.js';
@@ -10,13 +11,23 @@ export async function serveCommand(flags: { port?: string | undefined; host?: st
   const config = loadConfig({ ...process.env, ...(flags.port ? { PORT: flags.port } : {}), ...(flags.host ? { HOST: flags.host } : {}) });
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const runtime = { clock: systemClock, newId: uuidv7() };
-  await migrateToLatest(database);
+  // A restricted PostgreSQL role (docs/security.md) cannot run DDL: its owner migrates instead.
+  if (process.env.GONGYI_SKIP_MIGRATIONS !== '1') await migrateToLatest(database);
   const empty = !(await database.db.selectFrom('towns').select('id').limit(1).executeTakeFirst());
   if (empty && flags.demo) {
     await seedDemo(database, runtime);
-    console.log('空数据库：已载入演示镇 小昆山镇（松昆府字〔2012〕100号 的组织架构）。');
+    console.log(
+      `空数据库：已载入演示镇 小昆山镇（松昆府字〔2012〕100号 的组织架构）与演示账号 ${DEMO_USERS.map((u) => u.username).join('、')}，` +
+        `密码均为 ${DEMO_PASSWORD}（仅演示模式；正式使用请以 --no-demo 启动并用 gongyi user create 建立账号）。`,
+    );
   }
-  const app = await buildApp({ database, runtime, webDir: config.webDir, logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
+  const app = await buildApp({
+    database,
+    runtime,
+    webDir: config.webDir,
+    trustProxy: process.env.GONGYI_TRUST_PROXY === '1',
+    logger: { level: process.env.LOG_LEVEL ?? 'warn' },
+  });
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (e) {
