@@ -9,6 +9,11 @@ import { repoRoot } from './server.ts';
 
 export const artifactsDir = path.join(repoRoot, 'e2e/artifacts');
 
+/** The bit of the DOM used here (e2e compiles without the DOM lib). A string predicate would need eval, which the CSP forbids. */
+interface BrowserWindow {
+  document: { getAnimations(): { playState: string }[] };
+}
+
 export interface Browser {
   context: BrowserContext;
   close(): Promise<void>;
@@ -43,8 +48,19 @@ export async function launchBrowser(baseURL: string): Promise<Browser> {
   };
 }
 
-/** A full-page screenshot in e2e/artifacts/<name>.png (git-ignored): look at these. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * A screenshot in e2e/artifacts/<name>.png (git-ignored): look at these. Taken once requests and
+ * animations (drawers sliding in, loading overlays) have settled. Use `fullPage: false` for
+ * dialogs and drawers: their fixed mask covers only the viewport.
+ */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  // A page with an endless animation (a spinner) is still worth a picture, so no failure here.
+  await page
+    .waitForFunction(() => (globalThis as unknown as BrowserWindow).document.getAnimations().every((a) => a.playState !== 'running'), undefined, {
+      timeout: 5000,
+    })
+    .catch(() => undefined);
   fs.mkdirSync(artifactsDir, { recursive: true });
-  await page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage });
 }

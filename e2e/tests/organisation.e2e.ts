@@ -13,6 +13,7 @@ const TEAMS = [
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
+/** Uncaught exceptions and console errors of the console page: none expected. */
 let pageErrors: string[];
 
 beforeAll(async () => {
@@ -30,6 +31,9 @@ describe('organisation console', () => {
     page = await browser.context.newPage();
     pageErrors = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`);
+    });
   });
 
   afterAll(async () => {
@@ -82,7 +86,7 @@ describe('organisation console', () => {
     expect(history).toContain('农业服务中心'); // supervising department (R4)
     expect(history).toContain('水务站'); // daily-managing unit
     expect(history).toContain('现行');
-    await screenshot(page, '03-team-drawer');
+    await screenshot(page, '03-team-drawer', { fullPage: false });
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
   });
@@ -101,7 +105,7 @@ describe('organisation console', () => {
     const validFrom = form.getByLabel('生效日期', { exact: true });
     await validFrom.fill('2026-01-01');
     await validFrom.blur();
-    await screenshot(page, '05-department-form');
+    await screenshot(page, '05-department-form', { fullPage: false });
     await form.getByRole('button', { name: '保存' }).click();
     await form.waitFor({ state: 'detached' });
 
@@ -121,6 +125,9 @@ test('/api/docs shows the API', async () => {
     await docs.locator('.swagger-ui .opblock').first().waitFor();
     await docs.getByText('/api/health', { exact: true }).first().waitFor();
     await screenshot(docs, '07-api-docs');
+    const spec = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { openapi?: string; paths?: object };
+    expect(spec.openapi).toMatch(/^3\./);
+    expect(Object.keys(spec.paths ?? {})).toContain('/api/health');
   } finally {
     await docs.close();
   }

@@ -32,3 +32,9 @@ export function toPage<T>(items: T[], total: number, query: Pick<PageQuery, 'pag
 /** 0/1 columns (both databases store booleans as integers). */
 export const toFlag = (b: boolean): number => (b ? 1 : 0);
 export const fromFlag = (n: number): boolean => n === 1;
+
+/** Orders rows by a text column in the order of `values` (e.g. the vocabulary's order), others last. */
+export function orderOf(column: string, values: readonly string[]): Expression<number> {
+  const cases = values.map((v, i) => sql`when ${v} then ${sql.lit(i)}`);
+  return sql<number>`case ${sql.ref(column)} ${sql.join(cases, sql` `)} else ${sql.lit(values.length)} end`;
+}

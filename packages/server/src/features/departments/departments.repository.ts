@@ -1,6 +1,6 @@
-import type { Department, DepartmentKind, DepartmentQuery } from '@gongyi/domain';
+import { DEPARTMENT_KINDS, type Department, type DepartmentKind, type DepartmentQuery } from '@gongyi/domain';
 import type { Executor } from '../../db/database.js';
-import { inForceOn, likeEscaped, offsetOf } from '../../db/query-helpers.js';
+import { inForceOn, likeEscaped, offsetOf, orderOf } from '../../db/query-helpers.js';
 import type { NewRow, Row, RowUpdate } from '../../db/schema.js';
 
 export function toDepartment(row: Row<'departments'>): Department {
@@ -31,7 +31,7 @@ function filtered(db: Executor, townId: string, query: Omit<DepartmentQuery, 'pa
 
 export async function listDepartments(db: Executor, townId: string, query: DepartmentQuery) {
   const [rows, count] = await Promise.all([
-    filtered(db, townId, query).selectAll().orderBy('kind').orderBy('name').limit(query.pageSize).offset(offsetOf(query)).execute(),
+    filtered(db, townId, query).selectAll().orderBy(orderOf('kind', DEPARTMENT_KINDS)).orderBy('name').limit(query.pageSize).offset(offsetOf(query)).execute(),
     filtered(db, townId, query).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
@@ -39,7 +39,7 @@ export async function listDepartments(db: Executor, townId: string, query: Depar
 
 /** Every matching row, for exports (bounded by the town's size). */
 export function allDepartments(db: Executor, townId: string, query: Omit<DepartmentQuery, 'page' | 'pageSize'>) {
-  return filtered(db, townId, query).selectAll().orderBy('kind').orderBy('name').execute();
+  return filtered(db, townId, query).selectAll().orderBy(orderOf('kind', DEPARTMENT_KINDS)).orderBy('name').execute();
 }
 
 export function findDepartment(db: Executor, townId: string, id: string) {
