@@ -71,7 +71,8 @@ export function FormModal<V extends object>(props: Props<V>) {
       okButtonProps={{ htmlType: 'submit' }}
       destroyOnHidden
       mask={{ closable: false }}
-      styles={{ body: { maxHeight: 'calc(100vh - 220px)', overflowY: 'auto', paddingRight: 8 } }}
+      style={{ top: 32 }}
+      styles={{ body: { maxHeight: 'calc(100vh - 180px)', overflowY: 'auto', paddingRight: 8 } }}
       modalRender={(dom) => (
         <Form<V>
           form={form}

@@ -28,7 +28,8 @@ export function AppLayout() {
   const items = useMemo(() => menuItems(NAV, t), [t]);
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
+    // An app shell: header and notice stay in view, the menu and the page scroll on their own.
+    <Layout style={{ height: '100vh' }}>
       <Layout.Header
         style={{
           display: 'flex',
@@ -40,7 +41,7 @@ export function AppLayout() {
           borderBottom: `1px solid ${token.colorBorderSecondary}`,
         }}
       >
-        <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 10 }}>
+        <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 10, lineHeight: 1 }}>
           <span
             aria-hidden
             style={{
@@ -52,6 +53,7 @@ export function AppLayout() {
               display: 'grid',
               placeItems: 'center',
               fontWeight: 600,
+              lineHeight: 1,
             }}
           >
             公
@@ -66,13 +68,13 @@ export function AppLayout() {
         </Flex>
       </Layout.Header>
       <Alert banner type="warning" title={t('app.authNotice')} data-testid="auth-notice" />
-      <Layout>
+      <Layout style={{ flex: 1, minHeight: 0 }}>
         <Layout.Sider
           width={208}
           theme="light"
           breakpoint="lg"
           collapsible
-          style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}
+          style={{ borderRight: `1px solid ${token.colorBorderSecondary}`, overflowY: 'auto' }}
         >
           <Menu
             mode="inline"
@@ -83,7 +85,7 @@ export function AppLayout() {
             style={{ borderInlineEnd: 'none' }}
           />
         </Layout.Sider>
-        <Layout.Content style={{ padding: '12px 24px 24px', minWidth: 0 }}>
+        <Layout.Content style={{ padding: '12px 24px 24px', minWidth: 0, overflowY: 'auto' }}>
           {trail.length > 0 && (
             <Breadcrumb
               style={{ marginBottom: 12 }}

@@ -11,7 +11,7 @@ export function TownGate({ children }: { children: ReactNode }) {
   if (town) return children;
   if (loading) {
     return (
-      <Spin size="large" tip={t('app.loading')}>
+      <Spin size="large" description={t('app.loading')}>
         <div style={{ height: 240 }} />
       </Spin>
     );

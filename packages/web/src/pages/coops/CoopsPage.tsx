@@ -29,7 +29,7 @@ export function CoopsPage() {
     { title: t('coops.seat'), dataIndex: 'seatDepartmentName', width: 180, render: (v: string | null) => v ?? '—' },
     { title: t('coops.teamCount'), dataIndex: 'teamCount', width: 100, align: 'right' },
     {
-      title: `${t('common.validFrom')} / ${t('common.validTo')}`,
+      title: t('common.period'),
       key: 'dates',
       width: 230,
       render: (_, c) => <EffectiveDates validFrom={c.validFrom} validTo={c.validTo} />,

@@ -1,6 +1,6 @@
 import { ApartmentOutlined, HomeOutlined, ShopOutlined, TeamOutlined, WarningOutlined } from '@ant-design/icons';
 import type { OrgOverview } from '@gongyi/domain';
-import { Card, Col, Empty, List, Row, Statistic, Typography } from 'antd';
+import { Card, Empty, Flex, List, Statistic, Typography } from 'antd';
 import { useCallback, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { getOverview } from '../../api/organisation';
@@ -50,26 +50,24 @@ export function HomePage() {
       <PageHeader title={t('home.title')} subTitle={`${town.district} ${town.name}`} />
       <LoadError error={error} onRetry={reload} />
       <Typography.Title level={5}>{t('home.figures')}</Typography.Title>
-      <Row gutter={[16, 16]} data-testid="home-figures">
+      <Flex gap={16} wrap data-testid="home-figures">
         {FIGURES.map((f) => {
           const value = data?.[f.key];
           const warn = f.key === 'teamsWithoutAssignment' && (value ?? 0) > 0;
           return (
-            <Col key={f.key} xs={12} md={8} xl={24 / 5} flex="1 1 0">
-              <Link to={f.to}>
-                <Card hoverable loading={loading && !data}>
-                  <Statistic
-                    title={t(f.label)}
-                    value={value ?? '—'}
-                    prefix={f.icon}
-                    styles={{ content: warn ? { color: '#d4380d' } : undefined }}
-                  />
-                </Card>
-              </Link>
-            </Col>
+            <Link key={f.key} to={f.to} style={{ flex: '1 1 180px' }}>
+              <Card hoverable loading={loading && !data} style={{ height: '100%' }}>
+                <Statistic
+                  title={t(f.label)}
+                  value={value ?? '—'}
+                  prefix={f.icon}
+                  styles={{ content: warn ? { color: '#d4380d' } : undefined }}
+                />
+              </Card>
+            </Link>
           );
         })}
-      </Row>
+      </Flex>
       <Card title={t('home.todo')} style={{ marginTop: 16 }} data-testid="home-todos">
         {items.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.todoEmpty')} />

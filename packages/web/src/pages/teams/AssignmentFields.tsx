@@ -49,10 +49,15 @@ export function AssignmentFields({ prefix, departments }: Props) {
                     style={{ width: 180, flex: 'none', marginBottom: 8 }}
                     rules={[{ required: true, message: t('common.requiredSelect', { label: t('assignment.unit') }) }]}
                   >
-                    <Select showSearch={SEARCHABLE} options={options} placeholder={t('assignment.unit')} />
+                    <Select
+                      showSearch={SEARCHABLE}
+                      options={options}
+                      placeholder={t('assignment.unit')}
+                      aria-label={t('assignment.unit')}
+                    />
                   </Form.Item>
                   <Form.Item name={[field.name, 'duties']} style={{ flex: 1, marginBottom: 8 }}>
-                    <Input maxLength={200} placeholder={t('assignment.unitDuties')} />
+                    <Input maxLength={200} placeholder={t('assignment.unitDuties')} aria-label={t('assignment.unitDuties')} />
                   </Form.Item>
                   <Button
                     type="text"

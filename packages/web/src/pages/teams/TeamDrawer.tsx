@@ -66,13 +66,14 @@ export function TeamDrawer({ teamId, on, detail, onClose, onEdit, onChangeAssign
             size="small"
             column={2}
             bordered
+            styles={{ label: { width: 96, whiteSpace: 'nowrap' } }}
             items={[
               { key: 'category', label: t('teams.category'), children: <CategoryTag code={shown.categoryCode} /> },
               { key: 'sort', label: t('teams.sortOrder'), children: shown.sortOrder },
               { key: 'coop', label: t('teams.coop'), children: shown.coopName, span: 2 },
               {
                 key: 'dates',
-                label: `${t('common.validFrom')} / ${t('common.validTo')}`,
+                label: t('common.period'),
                 children: <EffectiveDates validFrom={shown.validFrom} validTo={shown.validTo} />,
                 span: 2,
               },

@@ -49,9 +49,16 @@ export function TeamsPage() {
     else setOpenId(team.id);
   };
 
-  const columns = useMemo(() => teamColumns(t, (team: Team) => setOpenId(team.id)), [t]);
   const data = lookups.data;
-  const nextSortOrder = (list.tableProps.pagination ? (list.tableProps.pagination.total ?? 0) : 0) + 1;
+  const columns = useMemo(() => {
+    // Short names keep the table readable at 1366 px; the full name shows on hover.
+    const short = new Map<string, string>();
+    for (const x of [...(data?.departments ?? []), ...(data?.coops ?? [])]) short.set(x.id, x.shortName || x.name);
+    return teamColumns(t, lang, (team: Team) => setOpenId(team.id), (id, name) => short.get(id) ?? name);
+  }, [t, lang, data]);
+  // The demo town numbers teams 10, 20, 30…; a new one goes after the others by default.
+  const total = list.tableProps.pagination ? (list.tableProps.pagination.total ?? 0) : 0;
+  const nextSortOrder = Math.min((total + 1) * 10, 9999);
 
   return (
     <>

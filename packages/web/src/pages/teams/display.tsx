@@ -15,14 +15,20 @@ export function CategoryTag({ code }: { code: CategoryCode }) {
   return <Tag color={code === 'social_coordination' ? 'volcano' : 'green'}>{CATEGORY_LABELS[code][lang]}</Tag>;
 }
 
+/** A department's or coop's name to show, from its id and the name the API gave. */
+export type Namer = (id: string, name: string) => string;
+const asGiven: Namer = (_id, name) => name;
+
 /** Each daily-managing unit with the duties it manages. */
-export function ManagingUnits({ units }: { units: ManagingUnit[] }) {
+export function ManagingUnits({ units, nameOf = asGiven }: { units: ManagingUnit[]; nameOf?: Namer }) {
   const { t } = useI18n();
   return (
     <div>
       {units.map((u) => (
         <div key={u.departmentId}>
-          <Typography.Text strong>{u.departmentName}</Typography.Text>
+          <Typography.Text strong title={u.departmentName}>
+            {nameOf(u.departmentId, u.departmentName)}
+          </Typography.Text>
           {u.duties && (
             <Typography.Text type="secondary">
               {t('common.colon')}

@@ -1,10 +1,15 @@
 import type { Team } from '@gongyi/domain';
 import { Typography, type TableColumnsType } from 'antd';
-import type { Translate } from '../../i18n';
-import { CategoryTag, CommunityShare, ManagingUnits, NoAssignment } from './display';
+import type { Lang, Translate } from '../../i18n';
+import { CategoryTag, CommunityShare, ManagingUnits, NoAssignment, type Namer } from './display';
 
 /** The teams table: who each team belongs to and who managed it on the query date (R4, R5). */
-export function teamColumns(t: Translate, onOpen: (team: Team) => void): TableColumnsType<Team> {
+export function teamColumns(
+  t: Translate,
+  lang: Lang,
+  onOpen: (team: Team) => void,
+  shortName: Namer,
+): TableColumnsType<Team> {
   return [
     {
       title: t('teams.col.name'),
@@ -30,20 +35,34 @@ export function teamColumns(t: Translate, onOpen: (team: Team) => void): TableCo
     {
       title: t('teams.col.category'),
       key: 'category',
-      width: 120,
+      width: lang === 'zh' ? 110 : 160,
       render: (_, team) => <CategoryTag code={team.categoryCode} />,
     },
-    { title: t('teams.col.coop'), dataIndex: 'coopName', width: 180, ellipsis: { showTitle: true } },
+    {
+      title: t('teams.col.coop'),
+      key: 'coop',
+      width: 150,
+      render: (_, team) => <span title={team.coopName}>{shortName(team.coopId, team.coopName)}</span>,
+    },
     {
       title: t('teams.col.supervising'),
       key: 'supervising',
       width: 120,
-      render: (_, team) => team.assignment?.supervisingDepartmentName ?? <NoAssignment />,
+      render: (_, team) => {
+        const a = team.assignment;
+        if (!a) return <NoAssignment />;
+        return (
+          <span title={a.supervisingDepartmentName}>
+            {shortName(a.supervisingDepartmentId, a.supervisingDepartmentName)}
+          </span>
+        );
+      },
     },
     {
       title: t('teams.col.managing'),
       key: 'managing',
-      render: (_, team) => (team.assignment ? <ManagingUnits units={team.assignment.managingUnits} /> : '—'),
+      render: (_, team) =>
+        team.assignment ? <ManagingUnits units={team.assignment.managingUnits} nameOf={shortName} /> : '—',
     },
     {
       title: t('teams.col.share'),
