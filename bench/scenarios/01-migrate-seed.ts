@@ -1,4 +1,4 @@
-import { migrateToLatest, openDatabase, seedDemo, systemClock, uuidv7 } from '../../packages/server/src/index.ts';
+import { migrateToLatest, openDatabase, seedDemo, systemClock, testKeyring, uuidv7 } from '../../packages/server/src/index.ts';
 import { countRows, defineScenario } from '../scenario.ts';
 
 // An empty database to the demo town 小昆山镇: what `npm start` does on first run.
@@ -8,7 +8,7 @@ export default defineScenario({
     const database = await time(async () => {
       const opened = await openDatabase(target);
       await migrateToLatest(opened);
-      await seedDemo(opened, { clock: systemClock, newId: uuidv7() });
+      await seedDemo(opened, { clock: systemClock, newId: uuidv7(), keyring: testKeyring() });
       return opened;
     });
     try {

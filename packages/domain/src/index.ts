@@ -6,3 +6,8 @@ export * from './api/common.js';
 export * from './api/organisation.js';
 export * from './org/roles.js';
 export * from './api/identity.js';
+export * from './workers/id-number.js';
+export * from './workers/masking.js';
+export * from './workers/excel-values.js';
+export * from './workers/vocabulary.js';
+export * from './api/workers.js';

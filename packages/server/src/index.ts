@@ -5,3 +5,4 @@ export { buildApp, type AppOptions } from './http/app.js';
 export { seedDemo } from './features/demo/seed-demo.js';
 export { systemClock, uuidv7, sequentialIds, type Clock, type Runtime } from './runtime.js';
 export { StartupError } from './startup-error.js';
+export { loadKeyring, testKeyring, type Keyring } from './features/crypto/keyring.js';

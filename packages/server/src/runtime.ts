@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { shanghaiDate } from '@gongyi/domain';
+import type { Keyring } from './features/crypto/keyring.js';
 
 /** Time is injected so tests pin it; `today()` is the calendar date in Asia/Shanghai. */
 export interface Clock {
@@ -35,4 +36,6 @@ export function sequentialIds(prefix: string): IdGenerator {
 export interface Runtime {
   clock: Clock;
   newId: IdGenerator;
+  /** Encrypts and hashes personal data (features/crypto/keyring.ts). */
+  keyring: Keyring;
 }

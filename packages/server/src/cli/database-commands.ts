@@ -1,3 +1,4 @@
+import { loadKeyring } from '../features/crypto/keyring.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/connect.js';
 import type { Database } from '../db/database.js';
@@ -25,7 +26,7 @@ export async function migrateCommand(): Promise<void> {
 export async function seedDemoCommand(code: string | undefined): Promise<void> {
   await withDatabase(async (database) => {
     await migrateToLatest(database);
-    const result = await seedDemo(database, { clock: systemClock, newId: uuidv7() }, code);
+    const result = await seedDemo(database, { clock: systemClock, newId: uuidv7(), keyring: loadKeyring(loadConfig().dataDir) }, code);
     console.log(result.created ? `已载入演示镇（town id ${result.townId}）。` : `演示镇已存在（town id ${result.townId}），未做改动。`);
   });
 }

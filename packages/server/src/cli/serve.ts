@@ -4,13 +4,14 @@ import { migrateToLatest } from '../db/migrate.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../features/demo/demo-users.js';
 import { seedDemo } from '../features/demo/seed-demo.js';
 import { buildApp } from '../http/app.js';
+import { loadKeyring } from '../features/crypto/keyring.js';
 import { systemClock, uuidv7 } from '../runtime.js';
 import { StartupError } from '../startup-error.js';
 
 export async function serveCommand(flags: { port?: string | undefined; host?: string | undefined; demo: boolean }): Promise<void> {
   const config = loadConfig({ ...process.env, ...(flags.port ? { PORT: flags.port } : {}), ...(flags.host ? { HOST: flags.host } : {}) });
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const runtime = { clock: systemClock, newId: uuidv7() };
+  const runtime = { clock: systemClock, newId: uuidv7(), keyring: loadKeyring(config.dataDir) };
   // A restricted PostgreSQL role (docs/security.md) cannot run DDL: its owner migrates instead.
   if (process.env.GONGYI_SKIP_MIGRATIONS !== '1') await migrateToLatest(database);
   const empty = !(await database.db.selectFrom('towns').select('id').limit(1).executeTakeFirst());

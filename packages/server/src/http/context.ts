@@ -1,7 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { Database, DatabaseKind, Executor } from '../db/database.js';
 import type { DB } from '../db/schema.js';
-import type { Clock, IdGenerator } from '../runtime.js';
+import type { Clock, IdGenerator, Runtime } from '../runtime.js';
+import type { Keyring } from '../features/crypto/keyring.js';
 import type { Action, Actor } from '../features/policy.js';
 
 /** What a service needs to read: the executor, the clock and who asks. */
@@ -9,6 +10,7 @@ export interface ReadContext {
   db: Executor;
   kind: DatabaseKind;
   clock: Clock;
+  keyring: Keyring;
   actor: Actor;
   /** The action the route performs (for the audit record's grant). */
   action?: Action | undefined;
@@ -35,11 +37,11 @@ export interface RequestMeta {
  */
 export function inTransaction<T>(
   database: Database,
-  runtime: { clock: Clock; newId: IdGenerator },
+  runtime: Runtime,
   meta: RequestMeta,
   work: (ctx: MutationContext) => Promise<T>,
 ): Promise<T> {
   return database.db.transaction().execute((trx) =>
-    work({ db: trx, kind: database.kind, clock: runtime.clock, newId: runtime.newId, ...meta }),
+    work({ db: trx, kind: database.kind, clock: runtime.clock, newId: runtime.newId, keyring: runtime.keyring, ...meta }),
   );
 }

@@ -15,7 +15,7 @@ export interface AppDeps {
 }
 
 export function readContext(deps: AppDeps, req: FastifyRequest): ReadContext {
-  return { db: deps.database.db, kind: deps.database.kind, clock: deps.runtime.clock, actor: req.actor, action: actionOf(req) };
+  return { db: deps.database.db, kind: deps.database.kind, clock: deps.runtime.clock, keyring: deps.runtime.keyring, actor: req.actor, action: actionOf(req) };
 }
 
 function actionOf(req: FastifyRequest): Action | undefined {

@@ -4,6 +4,7 @@ import { openDatabase } from '../db/connect.js';
 import type { Database } from '../db/database.js';
 import { DEMO_PASSWORD } from '../features/demo/demo-users.js';
 import { seedDemo } from '../features/demo/seed-demo.js';
+import { testKeyring } from '../features/crypto/keyring.js';
 import { buildApp } from '../http/app.js';
 import type { App } from '../http/route-kit.js';
 import { uuidv7, type Clock, type Runtime } from '../runtime.js';
@@ -73,7 +74,7 @@ export async function signIn(app: App, townCode: string, username: string, passw
 export async function demoTown(options: { loginRateLimit?: number } = {}): Promise<TestTown> {
   const database = await openTestDatabase();
   const clock = fixedClock();
-  const runtime = { clock, newId: uuidv7(clock) };
+  const runtime = { clock, newId: uuidv7(clock), keyring: testKeyring() };
   const townCode = uniqueCode('town');
   const { townId } = await seedDemo(database, runtime, townCode);
   const app = await buildApp({ database, runtime, loginRateLimit: options.loginRateLimit ?? 10_000 });

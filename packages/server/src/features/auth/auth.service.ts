@@ -71,7 +71,7 @@ export async function login(database: Database, runtime: Runtime, meta: RequestM
     return { token, session: row };
   });
   if ('error' in outcome) throw outcome.error;
-  return { token: outcome.token, session: await describeSession({ db: database.db, kind: database.kind, clock: runtime.clock, actor: ANONYMOUS }, outcome.session) };
+  return { token: outcome.token, session: await describeSession({ db: database.db, kind: database.kind, clock: runtime.clock, keyring: runtime.keyring, actor: ANONYMOUS }, outcome.session) };
 }
 
 function lockedError(until: string): AppError {
