@@ -75,29 +75,37 @@ export const ACTIONS = [
   'settings.security',
   'audit.read',
   'audit.export',
+  'worker.read',
+  'worker.manage',
+  'worker.reveal',
+  'worker.export',
+  'worker.import',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const READ_ORG: Action[] = ['org.read'];
+const READ: Action[] = ['org.read', 'worker.read'];
+const HR: Action[] = ['org.read', 'worker.read', 'worker.manage', 'worker.reveal', 'worker.export', 'worker.import'];
 
 /**
- * Role → actions. system_admin runs the system but cannot read the audit log; security_admin
- * manages accounts and grants; audit_admin and supervision read the audit log and change nothing.
+ * Role → actions. system_admin runs the system but reads neither the audit log nor personal
+ * data; security_admin manages accounts and grants; audit_admin and supervision read the audit
+ * log and change nothing. Worker data is further narrowed to the grant's scope in the queries
+ * (features/workers/worker-scope.ts).
  */
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   system_admin: ['org.read', 'org.manage', 'town.create'],
   security_admin: ['org.read', 'user.read', 'user.manage', 'settings.security'],
   audit_admin: ['org.read', 'audit.read', 'audit.export'],
-  leader: READ_ORG,
-  leadership_office: ['org.read', 'org.manage'],
-  town_hr: READ_ORG,
-  finance: READ_ORG,
-  coop_admin: READ_ORG,
-  supervising_dept: READ_ORG,
-  daily_manager: READ_ORG,
-  community_manager: READ_ORG,
-  supervision: ['org.read', 'audit.read', 'audit.export', 'user.read'],
-  worker: [],
+  leader: READ,
+  leadership_office: ['org.read', 'org.manage', 'worker.read', 'worker.export'],
+  town_hr: HR,
+  finance: READ,
+  coop_admin: HR,
+  supervising_dept: READ,
+  daily_manager: READ,
+  community_manager: READ,
+  supervision: ['org.read', 'audit.read', 'audit.export', 'user.read', 'worker.read', 'worker.export'],
+  worker: ['worker.read'],
 };
 
 export function roleAllows(role: Role, action: Action): boolean {

@@ -141,6 +141,7 @@ export interface UsersTable {
   totp_secret: string | null;
   totp_enabled: number;
   last_login_at: string | null;
+  person_id: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -176,6 +177,72 @@ export interface TownSettingsTable {
   updated_at: string;
 }
 
+export interface PersonsTable {
+  town_id: string;
+  id: string;
+  name: string;
+  id_cipher: string;
+  id_hash: string;
+  id_tail_hash: string;
+  birth_date: string;
+  sex: string;
+  phone_cipher: string | null;
+  phone_hash: string | null;
+  household_registration: string;
+  address: string;
+  bank_name: string;
+  bank_account_cipher: string | null;
+  bank_account_hash: string | null;
+  education: string | null;
+  disability_certificate: string;
+  emergency_contact_name: string;
+  emergency_contact_phone_cipher: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PostsTable {
+  town_id: string;
+  id: string;
+  person_id: string;
+  employment_id: string;
+  person_name: string;
+  team_id: string;
+  managing_department_id: string;
+  duty: string;
+  community_id: string | null;
+  special_post: string | null;
+  field_or_hazardous: number;
+  off_roster: number;
+  pay_scheme: string;
+  legacy_base_fen: number | null;
+  legacy_bonus_fen: number | null;
+  employment_basis: string;
+  insurance: string;
+  start_date: string;
+  status: string;
+  exit_reason: string | null;
+  note: string;
+  valid_from: string;
+  valid_to: string | null;
+  is_current: number;
+  created_at: string;
+  created_by: string;
+}
+
+export interface ActiveIdRegisterTable {
+  id_hash: string;
+  town_id: string;
+  person_id: string;
+  employment_id: string;
+  since: string;
+}
+
+export interface RosterStampsTable {
+  town_id: string;
+  version: number;
+}
+
 export interface DB {
   towns: TownsTable;
   departments: DepartmentsTable;
@@ -192,6 +259,10 @@ export interface DB {
   user_grants: UserGrantsTable;
   sessions: SessionsTable;
   town_settings: TownSettingsTable;
+  persons: PersonsTable;
+  posts: PostsTable;
+  active_id_register: ActiveIdRegisterTable;
+  roster_stamps: RosterStampsTable;
 }
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;

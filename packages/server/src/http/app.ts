@@ -24,6 +24,7 @@ import { bodyRoutes } from '../features/bodies/bodies.routes.js';
 import { authRoutes } from '../features/auth/auth.routes.js';
 import { userRoutes } from '../features/users/users.routes.js';
 import { auditRoutes } from '../features/audit/audit.routes.js';
+import { workerRoutes } from '../features/workers/workers.routes.js';
 import { authenticate, type RouteAccess } from './authenticate.js';
 
 export interface RouteEntry {
@@ -59,6 +60,7 @@ const ROUTES: ((app: App, deps: AppDeps) => void)[] = [
   bodyRoutes,
   userRoutes,
   auditRoutes,
+  workerRoutes,
 ];
 
 export async function buildApp(options: AppOptions): Promise<App> {

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as organisation from './2026_11_28_0001_organisation.js';
 import * as identity from './2026_11_28_0002_identity.js';
+import * as workers from './2026_11_28_0003_workers.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the same set runs
@@ -9,4 +10,5 @@ import * as identity from './2026_11_28_0002_identity.js';
 export const migrations: Record<string, Migration> = {
   '2026_11_28_0001_organisation': organisation,
   '2026_11_28_0002_identity': identity,
+  '2026_11_28_0003_workers': workers,
 };

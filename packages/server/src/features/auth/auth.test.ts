@@ -32,7 +32,9 @@ describe('sign-in, lockout and sessions (#3)', () => {
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Strict');
     const body = res.json();
-    expect(body).toMatchObject({ user: { username: 'hr' }, restriction: 'none', idleTimeoutSeconds: 900, actions: ['org.read'] });
+    expect(body).toMatchObject({ user: { username: 'hr' }, restriction: 'none', idleTimeoutSeconds: 900 });
+    expect(body.actions).toEqual(expect.arrayContaining(['org.read', 'worker.read', 'worker.reveal']));
+    expect(body.actions).not.toContain('user.manage');
     expect((await lastAudit(t, 'login.success'))?.actor).toContain('hr');
   });
 

@@ -13,6 +13,9 @@ import { createTeam } from '../teams/teams.service.js';
 import { createTown } from '../towns/towns.service.js';
 import { findTownByCode } from '../towns/towns.repository.js';
 import { seedDemoUsers } from './demo-users.js';
+import { seedDemoWorkers, type DemoOrg } from './demo-workers.js';
+import { allTeams } from '../teams/teams.service.js';
+import { allCommunities } from '../communities/communities.service.js';
 import { BODIES, COMMUNITIES, COOPS, DATES, DEPARTMENTS, TEAMS, TOWN } from './xiaokunshan.js';
 
 export interface SeedResult {
@@ -33,6 +36,7 @@ export async function seedDemo(database: Database, runtime: Runtime, code = TOWN
   const townId = await inTransaction(database, runtime, meta, async (ctx) => {
     const id = await seedTown(ctx, code);
     await seedDemoUsers(ctx, id);
+    await seedDemoWorkers(ctx, id, code, await demoOrg(ctx, id));
     return id;
   });
   return { townId, created: true };
@@ -101,4 +105,13 @@ async function seedTown(ctx: MutationContext, code: string): Promise<string> {
     await recordAudit(ctx, { townId: town.id, action: 'body.create', objectType: 'body', objectId: id, after: b });
   }
   return town.id;
+}
+
+async function demoOrg(ctx: MutationContext, townId: string): Promise<DemoOrg> {
+  const teams = await allTeams(ctx, townId, { on: DATES.integration });
+  const communities = await allCommunities(ctx, townId, {});
+  return {
+    teams: teams.map((t) => ({ id: t.id, name: t.name, managingUnits: t.assignment?.managingUnits ?? [], communityShare: t.assignment?.communityScoreShare ?? false })),
+    communityIds: communities.map((c) => c.id),
+  };
 }

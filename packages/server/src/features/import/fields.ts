@@ -1,0 +1,105 @@
+import { toHalfWidth } from '@gongyi/domain';
+
+// The columns a town's roster may hold, with the headers clerks actually write (#4 part 6).
+// TODO(domain): IMPORT_FIELDS and IMPORT_FIELD_LABELS belong in packages/domain/src/api/workers.ts
+// so the web wizard offers the same choices.
+
+export const IMPORT_FIELDS = [
+  'name',
+  'idNumber',
+  'phone',
+  'team',
+  'community',
+  'managingDepartment',
+  'duty',
+  'startDate',
+  'bankAccount',
+  'bankName',
+  'householdRegistration',
+  'address',
+  'education',
+  'disabilityCertificate',
+  'emergencyContactName',
+  'emergencyContactPhone',
+  'offRoster',
+  'payScheme',
+  'legacyBase',
+  'legacyBonus',
+  'insurance',
+  'specialPost',
+  'fieldOrHazardous',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/** The canonical header of each field, used in messages when the sheet has no such column. */
+export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
+  name: '姓名',
+  idNumber: '身份证号码',
+  phone: '联系电话',
+  team: '所属队伍',
+  community: '村居',
+  managingDepartment: '日常管理单位',
+  duty: '岗位',
+  startDate: '入职日期',
+  bankAccount: '银行卡号',
+  bankName: '开户银行',
+  householdRegistration: '户籍',
+  address: '住址',
+  education: '学历',
+  disabilityCertificate: '残疾证号',
+  emergencyContactName: '紧急联系人',
+  emergencyContactPhone: '紧急联系电话',
+  offRoster: '编外',
+  payScheme: '待遇办法',
+  legacyBase: '原月基本工资',
+  legacyBonus: '原月奖金',
+  insurance: '参保类型',
+  specialPost: '特殊岗位',
+  fieldOrHazardous: '野外作业',
+};
+
+/** Columns every row needs; the managing unit falls back to the team's (R4), the rest have defaults. */
+export const REQUIRED_FIELDS: readonly ImportField[] = ['name', 'idNumber', 'team', 'startDate'];
+
+const SYNONYMS: Record<ImportField, string[]> = {
+  name: ['姓名'],
+  idNumber: ['身份证号码', '身份证号', '公民身份号码', '身份证'],
+  phone: ['联系电话', '手机号码', '电话', '手机', '手机号'],
+  team: ['所属队伍', '服务队', '队伍'],
+  community: ['村居', '所在村居', '村(居)'],
+  managingDepartment: ['日常管理单位', '使用单位'],
+  duty: ['岗位', '职责'],
+  startDate: ['入职日期', '上岗日期', '参加工作日期'],
+  bankAccount: ['银行卡号', '银行账号'],
+  bankName: ['开户银行', '开户行'],
+  householdRegistration: ['户籍', '户籍地址'],
+  address: ['住址', '居住地址'],
+  education: ['学历', '文化程度'],
+  disabilityCertificate: ['残疾证号'],
+  emergencyContactName: ['紧急联系人'],
+  emergencyContactPhone: ['紧急联系电话', '紧急联系人电话'],
+  offRoster: ['编外'],
+  payScheme: ['待遇办法'],
+  legacyBase: ['原月基本工资', '原基本工资', '本人原工资'],
+  legacyBonus: ['原月奖金', '原奖金', '原绩效奖金'],
+  insurance: ['参保类型'],
+  specialPost: ['特殊岗位'],
+  fieldOrHazardous: ['野外作业', '危险作业', '野外/危险作业'],
+};
+
+/** Full-width folded, no spaces or line breaks, no "*" required-markers, no trailing colon. */
+export function normaliseHeader(text: string): string {
+  return toHalfWidth(text)
+    .replace(/\s+/g, '')
+    .replace(/^\*+/, '')
+    .replace(/[:：*]+$/, '');
+}
+
+const BY_HEADER = new Map<string, ImportField>(
+  IMPORT_FIELDS.flatMap((field) => SYNONYMS[field].map((s) => [normaliseHeader(s), field] as const)),
+);
+
+/** The field a header names by the built-in synonyms, if any. */
+export function fieldOfHeader(header: string): ImportField | undefined {
+  return BY_HEADER.get(normaliseHeader(header));
+}

@@ -1,0 +1,245 @@
+import {
+  normaliseIdNumber,
+  type EmploymentBasis,
+  type ExitReason,
+  type Insurance,
+  type PayScheme,
+  type PostStatus,
+  type PostVersion,
+  type SpecialPost,
+  type WorkerFilter,
+  type WorkerQuery,
+} from '@gongyi/domain';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type { Executor } from '../../db/database.js';
+import { fromFlag, likeEscaped, offsetOf } from '../../db/query-helpers.js';
+import type { Keyring } from '../crypto/keyring.js';
+import { idHash, idTailHash } from './person-codec.js';
+
+/** Posts `p` with the names a roster row shows. */
+export function postsWithNames(db: Executor, townId: string) {
+  return db
+    .selectFrom('posts as p')
+    .innerJoin('teams as t', (j) => j.onRef('t.town_id', '=', 'p.town_id').onRef('t.id', '=', 'p.team_id'))
+    .innerJoin('categories as g', (j) => j.onRef('g.town_id', '=', 't.town_id').onRef('g.id', '=', 't.category_id'))
+    .innerJoin('coops as c', (j) => j.onRef('c.town_id', '=', 't.town_id').onRef('c.id', '=', 't.coop_id'))
+    .innerJoin('departments as d', (j) => j.onRef('d.town_id', '=', 'p.town_id').onRef('d.id', '=', 'p.managing_department_id'))
+    .leftJoin('communities as m', (j) => j.onRef('m.town_id', '=', 'p.town_id').onRef('m.id', '=', 'p.community_id'))
+    .where('p.town_id', '=', townId);
+}
+
+export const POST_COLUMNS = [
+  'p.id',
+  'p.employment_id',
+  'p.person_id',
+  'p.person_name',
+  'p.team_id',
+  't.name as team_name',
+  'g.name as category_name',
+  'c.name as coop_name',
+  'p.managing_department_id',
+  'd.name as department_name',
+  'p.duty',
+  'p.community_id',
+  'm.name as community_name',
+  'p.special_post',
+  'p.field_or_hazardous',
+  'p.off_roster',
+  'p.pay_scheme',
+  'p.legacy_base_fen',
+  'p.legacy_bonus_fen',
+  'p.employment_basis',
+  'p.insurance',
+  'p.start_date',
+  'p.status',
+  'p.exit_reason',
+  'p.note',
+  'p.valid_from',
+  'p.valid_to',
+  'p.created_at',
+  'p.created_by',
+] as const;
+
+export interface PostViewRow {
+  id: string;
+  employment_id: string;
+  team_id: string;
+  team_name: string;
+  category_name: string;
+  coop_name: string;
+  managing_department_id: string;
+  department_name: string;
+  duty: string;
+  community_id: string | null;
+  community_name: string | null;
+  special_post: string | null;
+  field_or_hazardous: number;
+  off_roster: number;
+  pay_scheme: string;
+  legacy_base_fen: number | null;
+  legacy_bonus_fen: number | null;
+  employment_basis: string;
+  insurance: string;
+  start_date: string;
+  status: string;
+  exit_reason: string | null;
+  note: string;
+  valid_from: string;
+  valid_to: string | null;
+  created_at: string;
+  created_by: string;
+}
+
+export function toPostVersion(r: PostViewRow): PostVersion {
+  return {
+    id: r.id,
+    employmentId: r.employment_id,
+    teamId: r.team_id,
+    teamName: r.team_name,
+    categoryName: r.category_name,
+    coopName: r.coop_name,
+    managingDepartmentId: r.managing_department_id,
+    managingDepartmentName: r.department_name,
+    duty: r.duty,
+    communityId: r.community_id,
+    communityName: r.community_name ?? null,
+    specialPost: r.special_post as SpecialPost | null,
+    fieldOrHazardous: fromFlag(r.field_or_hazardous),
+    offRoster: fromFlag(r.off_roster),
+    payScheme: r.pay_scheme as PayScheme,
+    legacyBaseFen: r.legacy_base_fen,
+    legacyBonusFen: r.legacy_bonus_fen,
+    employmentBasis: r.employment_basis as EmploymentBasis,
+    insurance: r.insurance as Insurance,
+    startDate: r.start_date,
+    status: r.status as PostStatus,
+    exitReason: r.exit_reason as ExitReason | null,
+    note: r.note,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+  };
+}
+
+/** The caller's data scope as a condition on posts `p` (worker-scope.ts); null = whole town. */
+export type ScopeCondition = (eb: PostsBuilder) => Expression<SqlBool> | null;
+type PostsBuilder = ExpressionBuilder<DB & { p: DB['posts'] }, 'p'>;
+
+/** The roster's rows: current posts with their people, filtered, scoped, sorted and paged. */
+function filteredRoster(db: Executor, keyring: Keyring, townId: string, f: WorkerFilter, scope: ScopeCondition) {
+  let q = postsWithNames(db, townId)
+    .innerJoin('persons as per', (j) => j.onRef('per.town_id', '=', 'p.town_id').onRef('per.id', '=', 'p.person_id'))
+    .where('p.is_current', '=', 1);
+  // The joined builder is a superset of PostsBuilder; the scope only refers to `p`.
+  q = q.where((eb) => scope(eb as unknown as PostsBuilder) ?? sql<SqlBool>`1 = 1`);
+  if (f.q) q = q.where(likeEscaped('p.person_name', f.q));
+  if (f.idTail) q = q.where('per.id_tail_hash', '=', idTailHash(keyring, f.idTail));
+  if (f.idNumber) q = q.where('per.id_hash', '=', idHash(keyring, normaliseIdNumber(f.idNumber)));
+  if (f.teamId) q = q.where('p.team_id', '=', f.teamId);
+  if (f.categoryId) q = q.where('t.category_id', '=', f.categoryId);
+  if (f.coopId) q = q.where('t.coop_id', '=', f.coopId);
+  if (f.communityId) q = q.where('p.community_id', '=', f.communityId);
+  if (f.departmentId) q = q.where('p.managing_department_id', '=', f.departmentId);
+  if (f.status) q = q.where('p.status', '=', f.status);
+  if (f.payScheme) q = q.where('p.pay_scheme', '=', f.payScheme);
+  switch (f.flag) {
+    case 'special_post':
+      q = q.where('p.special_post', 'is not', null);
+      break;
+    case 'field_or_hazardous':
+      q = q.where('p.field_or_hazardous', '=', 1);
+      break;
+    case 'insurance_gap':
+      q = q.where('p.field_or_hazardous', '=', 1).where('p.insurance', '!=', 'community_comprehensive');
+      break;
+    case 'off_roster':
+      q = q.where('p.off_roster', '=', 1);
+      break;
+    case 'legacy_pay':
+      q = q.where('p.pay_scheme', '=', 'legacy');
+      break;
+    case 'shared_contact':
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('persons as o')
+            .select('o.id')
+            .whereRef('o.town_id', '=', 'per.town_id')
+            .whereRef('o.id', '!=', 'per.id')
+            .where((e) => e.or([e('o.phone_hash', '=', e.ref('per.phone_hash')), e('o.bank_account_hash', '=', e.ref('per.bank_account_hash'))])),
+        ),
+      );
+      break;
+  }
+  return q;
+}
+
+const SORT_COLUMNS = {
+  name: 'p.person_name',
+  team: 't.sort_order',
+  startDate: 'p.start_date',
+  status: 'p.status',
+  birthDate: 'per.birth_date',
+} as const;
+
+export function rosterPage(db: Executor, keyring: Keyring, townId: string, q: WorkerQuery, scope: ScopeCondition) {
+  return filteredRoster(db, keyring, townId, q, scope)
+    .select([...POST_COLUMNS, 'per.id_cipher', 'per.birth_date', 'per.sex', 'per.phone_cipher', 'per.phone_hash', 'per.bank_account_hash'])
+    .orderBy(SORT_COLUMNS[q.sort], q.order)
+    .orderBy('p.person_name')
+    .orderBy('p.id')
+    .limit(q.pageSize)
+    .offset(offsetOf(q))
+    .execute();
+}
+
+export async function rosterCount(db: Executor, keyring: Keyring, townId: string, f: WorkerFilter, scope: ScopeCondition): Promise<number> {
+  const r = await filteredRoster(db, keyring, townId, f, scope)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Every matching row for the export (bounded by the caller). */
+export function rosterAll(db: Executor, keyring: Keyring, townId: string, f: WorkerFilter, scope: ScopeCondition, limit: number) {
+  return filteredRoster(db, keyring, townId, f, scope)
+    .select([...POST_COLUMNS, 'per.id_cipher', 'per.birth_date', 'per.sex', 'per.phone_cipher', 'per.phone_hash', 'per.bank_account_hash', 'per.bank_account_cipher'])
+    .orderBy('t.sort_order')
+    .orderBy('p.person_name')
+    .limit(limit)
+    .execute();
+}
+
+/** Counts by status, pay scheme, team and flag under the same filters (each facet ignores its own filter). */
+export async function rosterFacets(db: Executor, keyring: Keyring, townId: string, f: WorkerFilter, scope: ScopeCondition) {
+  const group = async (column: 'p.status' | 'p.pay_scheme' | 'p.team_id', without: Partial<WorkerFilter>) =>
+    filteredRoster(db, keyring, townId, { ...f, ...without }, scope)
+      .select([column, (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy(column)
+      .execute();
+  return {
+    status: await group('p.status', { status: undefined }),
+    payScheme: await group('p.pay_scheme', { payScheme: undefined }),
+    teams: await group('p.team_id', { teamId: undefined }),
+  };
+}
+
+/** Which of these people share a phone or bank account with someone else in the town. */
+export async function sharedContacts(db: Executor, townId: string, people: { id: string; phone_hash: string | null; bank_account_hash: string | null }[]): Promise<Set<string>> {
+  const phones = people.map((p) => p.phone_hash).filter((h): h is string => h !== null);
+  const banks = people.map((p) => p.bank_account_hash).filter((h): h is string => h !== null);
+  if (phones.length + banks.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('persons')
+    .select(['id', 'phone_hash', 'bank_account_hash'])
+    .where('town_id', '=', townId)
+    .where((eb) => eb.or([...(phones.length ? [eb('phone_hash', 'in', phones)] : []), ...(banks.length ? [eb('bank_account_hash', 'in', banks)] : [])]))
+    .execute();
+  const shared = new Set<string>();
+  for (const p of people) {
+    if (rows.some((r) => r.id !== p.id && ((p.phone_hash && r.phone_hash === p.phone_hash) || (p.bank_account_hash && r.bank_account_hash === p.bank_account_hash)))) shared.add(p.id);
+  }
+  return shared;
+}

@@ -1,0 +1,301 @@
+import {
+  hasInsuranceGap,
+  shanghaiTimestamp,
+  type CreateWorker,
+  type Page,
+  type PersonInput,
+  type PersonUpdate,
+  type PostChange,
+  type PostVersion,
+  type Reveal,
+  type WorkerDetail,
+  type WorkerFacets,
+  type WorkerFilter,
+  type WorkerFlag,
+  type WorkerQuery,
+  type WorkerRow,
+} from '@gongyi/domain';
+import type { Row } from '../../db/schema.js';
+import { toPage } from '../../db/query-helpers.js';
+import type { MutationContext, ReadContext } from '../../http/context.js';
+import { AppError, duplicate, notFound, ruleViolation } from '../../http/errors.js';
+import { today } from '../../runtime.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { authorize, type Action } from '../policy.js';
+import { requireTown } from '../towns/towns.repository.js';
+import { cachedCount } from './count-cache.js';
+import { decodePerson, encodePerson, idHash, maskedNumbers, maskedPerson } from './person-codec.js';
+import { checkPayScheme, checkPostReferences, newPostRow, nextPostVersion } from './post-rules.js';
+import * as roster from './roster.repository.js';
+import * as repo from './workers.repository.js';
+import { workerScope } from './worker-scope.js';
+
+const WORKER = { zh: '从业人员', en: 'Worker' };
+export const EXPORT_LIMIT = 200_000;
+
+async function personOfUser(ctx: ReadContext): Promise<string | null> {
+  if (ctx.actor.kind !== 'user' || !ctx.actor.townId) return null;
+  const row = await ctx.db.selectFrom('users').select('person_id').where('town_id', '=', ctx.actor.townId).where('id', '=', ctx.actor.id).executeTakeFirst();
+  return row?.person_id ?? null;
+}
+
+/** The caller's scope for `action` as a SQL condition on posts (see worker-scope.ts). */
+async function scopeFor(ctx: ReadContext, action: Action): Promise<{ condition: roster.ScopeCondition; key: string }> {
+  const self = await personOfUser(ctx);
+  const on = today(ctx.clock);
+  const key = ctx.actor.kind === 'system' ? 'system' : JSON.stringify([ctx.actor.grants.map((g) => [g.role, g.scopeKind, g.scopeId]), self, on]);
+  return { condition: (eb) => workerScope(eb, ctx.actor, action, on, self), key };
+}
+
+type RosterRow = Awaited<ReturnType<typeof roster.rosterPage>>[number];
+
+function toWorkerRow(ctx: ReadContext, r: RosterRow, shared: boolean): WorkerRow {
+  const post = roster.toPostVersion(r);
+  return {
+    personId: r.person_id,
+    name: r.person_name,
+    ...maskedNumbers(ctx.keyring, r),
+    sex: r.sex as 'male' | 'female',
+    birthDate: r.birth_date,
+    post,
+    flags: flagsOf(post, shared),
+  };
+}
+
+function flagsOf(post: PostVersion | null, shared: boolean): WorkerFlag[] {
+  const flags: WorkerFlag[] = [];
+  if (post?.specialPost) flags.push('special_post');
+  if (post?.fieldOrHazardous) flags.push('field_or_hazardous');
+  if (post && hasInsuranceGap(post)) flags.push('insurance_gap');
+  if (post?.offRoster) flags.push('off_roster');
+  if (post?.payScheme === 'legacy') flags.push('legacy_pay');
+  if (shared) flags.push('shared_contact');
+  return flags;
+}
+
+export async function listWorkers(ctx: ReadContext, townId: string, query: WorkerQuery): Promise<Page<WorkerRow>> {
+  authorize(ctx.actor, 'worker.read');
+  const scope = await scopeFor(ctx, 'worker.read');
+  const { page: _p, pageSize: _s, sort: _o, order: _d, ...filter } = query;
+  const [rows, stamp] = await Promise.all([roster.rosterPage(ctx.db, ctx.keyring, townId, query, scope.condition), repo.rosterStamp(ctx.db, townId)]);
+  const total = await cachedCount(`${townId}:${stamp}:${scope.key}:${JSON.stringify(filter)}`, () =>
+    roster.rosterCount(ctx.db, ctx.keyring, townId, filter, scope.condition),
+  );
+  const shared = await roster.sharedContacts(ctx.db, townId, rows.map((r) => ({ id: r.person_id, phone_hash: r.phone_hash, bank_account_hash: r.bank_account_hash })));
+  return toPage(rows.map((r) => toWorkerRow(ctx, r, shared.has(r.person_id))), total, query);
+}
+
+export async function workerFacets(ctx: ReadContext, townId: string, filter: WorkerFilter): Promise<WorkerFacets> {
+  authorize(ctx.actor, 'worker.read');
+  const scope = await scopeFor(ctx, 'worker.read');
+  const facets = await roster.rosterFacets(ctx.db, ctx.keyring, townId, filter, scope.condition);
+  const teams = await ctx.db.selectFrom('teams').select(['id', 'name']).where('town_id', '=', townId).orderBy('sort_order').execute();
+  const flagCounts = await Promise.all(
+    (['special_post', 'field_or_hazardous', 'insurance_gap', 'off_roster', 'legacy_pay', 'shared_contact'] as const).map(async (value) => ({
+      value,
+      count: await roster.rosterCount(ctx.db, ctx.keyring, townId, { ...filter, flag: value }, scope.condition),
+    })),
+  );
+  return {
+    total: await roster.rosterCount(ctx.db, ctx.keyring, townId, filter, scope.condition),
+    status: facets.status.map((r) => ({ value: r.status as 'active', count: Number(r.n) })),
+    payScheme: facets.payScheme.map((r) => ({ value: r.pay_scheme as 'standard', count: Number(r.n) })),
+    teams: teams.map((t) => ({ id: t.id, name: t.name, count: Number(facets.teams.find((f) => f.team_id === t.id)?.n ?? 0) })).filter((t) => t.count > 0),
+    flags: flagCounts,
+  };
+}
+
+/** One worker, if inside the caller's scope; a worker outside it is "not found" (no IDOR). */
+async function requireWorkerInScope(ctx: ReadContext, townId: string, personId: string, action: Action): Promise<Row<'persons'>> {
+  const person = await repo.findPerson(ctx.db, townId, personId);
+  if (!person) throw notFound(WORKER);
+  const scope = await scopeFor(ctx, action);
+  const visible = await roster.postsWithNames(ctx.db, townId)
+    .where('p.person_id', '=', personId)
+    .where((eb) => scope.condition(eb as never) ?? eb.val(true))
+    .select('p.id')
+    .limit(1)
+    .executeTakeFirst();
+  if (!visible) throw notFound(WORKER);
+  return person;
+}
+
+export async function getWorker(ctx: ReadContext, townId: string, personId: string): Promise<WorkerDetail> {
+  authorize(ctx.actor, 'worker.read');
+  const person = await requireWorkerInScope(ctx, townId, personId, 'worker.read');
+  const history = (await repo.postHistory(ctx.db, townId, personId)).map(roster.toPostVersion);
+  const post = history.find((h) => h.validTo === null) ?? null;
+  const shared = await roster.sharedContacts(ctx.db, townId, [person]);
+  return { person: maskedPerson(ctx.keyring, person), post, history, flags: flagsOf(post, shared.has(personId)) };
+}
+
+/** One person, one active post across every town (the ghost-worker and double-pay control, #4). */
+async function assertNotActiveElsewhere(ctx: ReadContext, hashes: string[], field: string): Promise<void> {
+  for (let i = 0; i < hashes.length; i += 500) {
+    const taken = await repo.activeRegistrations(ctx.db, hashes.slice(i, i + 500));
+    if (taken.length > 0) {
+      throw ruleViolation(
+        { zh: `该身份证号已在${taken[0]!.town_name}在岗（一人只能有一个在岗岗位）。请先在原单位办理离岗。`, en: `This ID number already holds an active post in ${taken[0]!.town_name}.` },
+        field,
+      );
+    }
+  }
+}
+
+async function auditWorker(ctx: MutationContext, townId: string, action: string, personId: string, before?: unknown, after?: unknown) {
+  await recordAudit(ctx, { townId, action, objectType: 'worker', objectId: personId, before, after });
+}
+
+/** Registers a worker with a first post, active from its start date (R1, R4, R11, R12, R15, R16). */
+export async function createWorker(ctx: MutationContext, townId: string, input: CreateWorker): Promise<WorkerDetail> {
+  authorize(ctx.actor, 'worker.manage');
+  await requireTown(ctx.db, townId);
+  checkPayScheme(input.post, 'post.');
+  await checkPostReferences(ctx, townId, input.post, input.post.startDate, 'post.');
+  const hash = idHash(ctx.keyring, input.person.idNumber);
+  if ((await repo.findPersonsByIdHash(ctx.db, townId, [hash])).length > 0) {
+    throw duplicate({ zh: '身份证号', en: 'ID number' }, input.person.idNumber.slice(0, 3) + '…' + input.person.idNumber.slice(-4), 'person.idNumber');
+  }
+  await assertNotActiveElsewhere(ctx, [hash], 'person.idNumber');
+  const personId = await insertWorkers(ctx, townId, [input]);
+  const created = await getWorkerUnscoped(ctx, townId, personId[0]!);
+  // A scoped clerk (a coop, say) may register only into their own scope; the check runs on the new
+  // rows inside this transaction, so a refusal rolls them back.
+  const inScope = await requireWorkerInScope(ctx, townId, personId[0]!, 'worker.manage').then(() => true, () => false);
+  if (!inScope) throw new AppError('forbidden', { zh: '您只能登记本人管辖范围内的服务队人员。', en: 'You may register workers only within your scope.' }, 'post.teamId');
+  await auditWorker(ctx, townId, 'worker.create', personId[0]!, undefined, created);
+  return created;
+}
+
+async function getWorkerUnscoped(ctx: ReadContext, townId: string, personId: string): Promise<WorkerDetail> {
+  return getWorker({ ...ctx, actor: { ...ctx.actor, kind: 'system' } }, townId, personId);
+}
+
+/** Bulk insert of new workers (used by create, import and the demo); returns the person ids. */
+async function insertWorkers(ctx: MutationContext, townId: string, rows: CreateWorker[]): Promise<string[]> {
+  const now = shanghaiTimestamp(ctx.clock.now());
+  const persons: Row<'persons'>[] = [];
+  const posts: Row<'posts'>[] = [];
+  const register: Row<'active_id_register'>[] = [];
+  for (const row of rows) {
+    const id = ctx.newId();
+    const encoded = encodePerson(ctx.keyring, row.person);
+    persons.push({ town_id: townId, id, ...encoded, created_at: now, updated_at: now });
+    const post = { ...newPostRow(ctx, townId, id, row.person.name, row.post, ctx.newId()), created_at: now };
+    posts.push(post);
+    register.push({ id_hash: encoded.id_hash, town_id: townId, person_id: id, employment_id: post.employment_id, since: row.post.startDate });
+  }
+  await repo.insertMany(ctx.db, 'persons', persons);
+  await repo.insertMany(ctx.db, 'posts', posts);
+  await repo.insertMany(ctx.db, 'active_id_register', register);
+  await repo.bumpRosterStamp(ctx.db, townId);
+  return persons.map((p) => p.id);
+}
+
+export async function updatePerson(ctx: MutationContext, townId: string, personId: string, input: PersonUpdate): Promise<WorkerDetail> {
+  authorize(ctx.actor, 'worker.manage');
+  const row = await requireWorkerInScope(ctx, townId, personId, 'worker.manage');
+  const before = await getWorker(ctx, townId, personId);
+  const merged: PersonInput = { ...decodePerson(ctx.keyring, row), ...input };
+  await repo.updatePersonRow(ctx.db, townId, personId, { ...encodePerson(ctx.keyring, merged), updated_at: shanghaiTimestamp(ctx.clock.now()) });
+  await repo.bumpRosterStamp(ctx.db, townId);
+  const after = await getWorker(ctx, townId, personId);
+  await auditWorker(ctx, townId, 'worker.person.update', personId, before.person, after.person);
+  return after;
+}
+
+/** A dated change of the post: transfer, new managing unit, pay scheme (R12), suspension or exit. */
+export async function changePost(ctx: MutationContext, townId: string, personId: string, change: PostChange): Promise<WorkerDetail> {
+  authorize(ctx.actor, 'worker.manage');
+  const person = await requireWorkerInScope(ctx, townId, personId, 'worker.manage');
+  const current = await repo.currentPost(ctx.db, townId, personId);
+  if (!current) throw notFound({ zh: '该人员的岗位', en: 'The post' });
+  const { closeOn, next } = nextPostVersion(ctx, current, change);
+  await checkPostReferences(ctx, townId, { teamId: next.team_id, managingDepartmentId: next.managing_department_id, communityId: next.community_id }, change.validFrom, '');
+  await repo.closePost(ctx.db, townId, current.id, closeOn);
+  await repo.insertMany(ctx.db, 'posts', [{ ...next, created_at: shanghaiTimestamp(ctx.clock.now()) }]);
+  if (next.status === 'exited') await repo.unregister(ctx.db, person.id_hash);
+  await repo.bumpRosterStamp(ctx.db, townId);
+  const after = await getWorker(ctx, townId, personId);
+  await auditWorker(ctx, townId, next.status === 'exited' ? 'worker.exit' : 'worker.post.change', personId, roster.toPostVersion(await postView(ctx, townId, current.id)), after.post);
+  return after;
+}
+
+async function postView(ctx: ReadContext, townId: string, postId: string) {
+  return roster.postsWithNames(ctx.db, townId).where('p.id', '=', postId).select(roster.POST_COLUMNS).executeTakeFirstOrThrow();
+}
+
+/** Shows one number in clear to a grant that allows it; every reveal is audited (#3, #4). */
+export async function revealField(ctx: MutationContext, townId: string, personId: string, input: Reveal): Promise<{ field: string; value: string | null }> {
+  authorize(ctx.actor, 'worker.reveal');
+  const row = await requireWorkerInScope(ctx, townId, personId, 'worker.reveal');
+  const value = decodePerson(ctx.keyring, row)[input.field];
+  await recordAudit(ctx, { townId, action: 'worker.reveal', objectType: 'worker', objectId: personId, after: { field: input.field } });
+  return { field: input.field, value };
+}
+
+/** The roster for the xlsx export, masked; the export itself is audited. */
+export async function exportWorkers(ctx: MutationContext, townId: string, filter: WorkerFilter): Promise<WorkerRow[]> {
+  authorize(ctx.actor, 'worker.export');
+  const scope = await scopeFor(ctx, 'worker.export');
+  const rows = await roster.rosterAll(ctx.db, ctx.keyring, townId, filter, scope.condition, EXPORT_LIMIT);
+  await recordAudit(ctx, { townId, action: 'worker.export', objectType: 'roster', objectId: townId, after: { filters: filter, rows: rows.length } });
+  const shared = await roster.sharedContacts(ctx.db, townId, rows.map((r) => ({ id: r.person_id, phone_hash: r.phone_hash, bank_account_hash: r.bank_account_hash })));
+  return rows.map((r) => toWorkerRow(ctx, r, shared.has(r.person_id)));
+}
+
+// ---------- import (features/import) ----------
+
+const FIELD_LABELS: Record<string, string> = {
+  name: '姓名', phone: '联系电话', householdRegistration: '户籍', address: '住址', bankName: '开户银行', bankAccount: '银行卡号',
+  education: '学历', disabilityCertificate: '残疾证号', emergencyContactName: '紧急联系人', emergencyContactPhone: '紧急联系电话',
+  teamId: '所属队伍', managingDepartmentId: '日常管理单位', duty: '岗位', communityId: '村居', specialPost: '特殊岗位',
+  fieldOrHazardous: '野外作业', offRoster: '编外', payScheme: '待遇办法', insurance: '参保类型', startDate: '入职日期',
+};
+
+/** Existing people of the town with these ID numbers, and how an imported row differs from each. */
+export async function matchExisting(ctx: ReadContext, townId: string, idNumbers: string[]): Promise<Map<string, { personId: string; differences(row: CreateWorker): string[] }>> {
+  const found = new Map<string, { personId: string; differences(row: CreateWorker): string[] }>();
+  for (let i = 0; i < idNumbers.length; i += 500) {
+    const chunk = idNumbers.slice(i, i + 500);
+    const persons = await repo.findPersonsByIdHash(ctx.db, townId, chunk.map((n) => idHash(ctx.keyring, n)));
+    if (persons.length === 0) continue;
+    const posts = await repo.currentPostsOf(ctx.db, townId, persons.map((p) => p.id));
+    for (const p of persons) {
+      const clear = decodePerson(ctx.keyring, p);
+      const post = posts.find((x) => x.person_id === p.id);
+      found.set(clear.idNumber, {
+        personId: p.id,
+        differences: (row) => {
+          const diffs = (Object.keys(row.person) as (keyof PersonInput)[]).filter((k) => k !== 'idNumber' && (row.person[k] ?? null) !== (clear[k] ?? null));
+          const postDiffs = post
+            ? (['teamId', 'managingDepartmentId', 'communityId', 'startDate', 'payScheme'] as const).filter((k) => {
+                const stored = { teamId: post.team_id, managingDepartmentId: post.managing_department_id, communityId: post.community_id, startDate: post.start_date, payScheme: post.pay_scheme }[k];
+                return (row.post[k] ?? null) !== stored;
+              })
+            : [];
+          return [...diffs, ...postDiffs].map((k) => FIELD_LABELS[k] ?? k);
+        },
+      });
+    }
+  }
+  return found;
+}
+
+/**
+ * Imports rows in the caller's transaction: new ID numbers become workers; rows whose ID is
+ * already in the town create nothing (unchanged when equal, skipped when they differ).
+ */
+export async function importWorkers(ctx: MutationContext, townId: string, rows: CreateWorker[]): Promise<{ created: number; unchanged: number; skipped: number }> {
+  authorize(ctx.actor, 'worker.import');
+  await requireTown(ctx.db, townId);
+  const existing = await matchExisting(ctx, townId, rows.map((r) => r.person.idNumber));
+  const fresh = rows.filter((r) => !existing.has(r.person.idNumber));
+  const unchanged = rows.length - fresh.length - rows.filter((r) => (existing.get(r.person.idNumber)?.differences(r).length ?? 0) > 0).length;
+  for (const [i, row] of fresh.entries()) {
+    checkPayScheme(row.post, `rows.${i}.post.`);
+  }
+  await assertNotActiveElsewhere(ctx, fresh.map((r) => idHash(ctx.keyring, r.person.idNumber)), 'rows');
+  if (fresh.length > 0) await insertWorkers(ctx, townId, fresh);
+  return { created: fresh.length, unchanged, skipped: rows.length - fresh.length - unchanged };
+}
