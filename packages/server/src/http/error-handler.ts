@@ -49,7 +49,7 @@ function classify(err: FastifyError, lang: Language): Problem {
 export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   const lang = languageOf(req.headers['accept-language']);
   const problem = classify(err, lang);
-  if (problem.status >= 500) req.log.error({ err }, 'unhandled error');
+  if (problem.status >= 500) { req.log.error({ err }, 'unhandled error'); if (process.env.GONGYI_DEBUG) console.error(err); }
   const base = typeof problem.text === 'string' ? problem.text : problem.text[lang];
   const message =
     problem.status >= 500 ? `${base}${lang === 'zh' ? `如仍出现，请把编号 ${req.id} 告诉管理员。` : ` If it persists, quote ${req.id}.`}` : base;

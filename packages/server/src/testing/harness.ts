@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isValidIdNumber } from '@gongyi/domain';
 import { inject } from 'vitest';
 import { openDatabase } from '../db/connect.js';
 import type { Database } from '../db/database.js';
@@ -59,8 +60,19 @@ function client(app: App, townId: string, credentials: Credentials | null): Api 
       ...(body === undefined ? {} : { payload: body as object }),
     });
     const type = String(res.headers['content-type'] ?? '');
+    if (type.includes('json') && !url.endsWith('/reveal')) assertNoClearIdNumber(method, url, res.body);
     return { status: res.statusCode, body: type.includes('json') ? res.json() : res.rawPayload };
   };
+}
+
+/**
+ * #4: every JSON response of the whole suite is scanned for an unmasked resident ID number; only
+ * the audited reveal endpoint may return one.
+ */
+export function assertNoClearIdNumber(method: string, url: string, body: string): void {
+  for (const match of body.matchAll(/(?<![0-9])[0-9]{17}[0-9X](?![0-9])/g)) {
+    if (isValidIdNumber(match[0])) throw new Error(`${method} ${url} returned an unmasked ID number ${match[0].slice(0, 6)}…`);
+  }
 }
 
 export async function signIn(app: App, townCode: string, username: string, password = DEMO_PASSWORD): Promise<Credentials> {

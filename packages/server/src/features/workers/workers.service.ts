@@ -15,6 +15,7 @@ import {
   type WorkerQuery,
   type WorkerRow,
 } from '@gongyi/domain';
+import { sql, type SqlBool } from 'kysely';
 import type { Row } from '../../db/schema.js';
 import { toPage } from '../../db/query-helpers.js';
 import type { MutationContext, ReadContext } from '../../http/context.js';
@@ -112,7 +113,7 @@ async function requireWorkerInScope(ctx: ReadContext, townId: string, personId: 
   const scope = await scopeFor(ctx, action);
   const visible = await roster.postsWithNames(ctx.db, townId)
     .where('p.person_id', '=', personId)
-    .where((eb) => scope.condition(eb as never) ?? eb.val(true))
+    .where((eb) => scope.condition(eb as never) ?? sql<SqlBool>`1 = 1`)
     .select('p.id')
     .limit(1)
     .executeTakeFirst();

@@ -1,0 +1,99 @@
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { csvRecords, decodeText } from './csv.js';
+import type { UploadKind } from './file-guard.js';
+import { refuse, type ImportLimits } from './refusals.js';
+
+// The first worksheet as a grid of plain values. Only non-blank rows are kept, each with its
+// sheet row number, so messages point at the row the clerk sees in Excel.
+
+export type CellValue = string | number | boolean | Date | null;
+
+export interface SheetRow {
+  /** 1-based row number in the sheet (the CSV record number for CSV). */
+  row: number;
+  /** cells[0] is column A. */
+  cells: CellValue[];
+}
+
+export interface Sheet {
+  name: string;
+  rows: SheetRow[];
+  /** Reading stopped early: the sheet holds more rows than the limit allows. */
+  overLimit: boolean;
+}
+
+/** Columns beyond this are ignored (a roster has a few dozen; a stray cell at XFD would cost memory). */
+const MAX_COLUMNS = 256;
+
+/** Formula results, rich text, hyperlinks and error values as the plain value Excel shows. */
+export function plainValue(value: unknown): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if (typeof value !== 'object') return String(value);
+  if ('result' in value) return plainValue(value.result);
+  if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((r: { text?: unknown }) => String(r.text ?? '')).join('');
+  if ('text' in value) return plainValue(value.text);
+  if ('error' in value) return String(value.error);
+  return null;
+}
+
+const isBlank = (cells: CellValue[]) => cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
+
+/** Enough rows to find the header and know the data exceeds the limit. */
+const rowBudget = (limits: ImportLimits) => limits.maxRows + limits.headerScanRows + 1;
+
+async function readXlsx(data: Buffer, limits: ImportLimits): Promise<Sheet> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(data), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache', // needed to recognise date-formatted numbers as dates
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  try {
+    for await (const worksheet of reader) {
+      // The reader knows the sheet's name once workbook.xml has been read; its typings omit it.
+      const { name } = worksheet as unknown as { name?: string };
+      const sheet: Sheet = { name: name || 'Sheet1', rows: [], overLimit: false };
+      for await (const row of worksheet) {
+        const values = (row.values as unknown[]).slice(1, MAX_COLUMNS + 1);
+        const cells = Array.from(values, plainValue);
+        if (isBlank(cells)) continue;
+        if (sheet.rows.length >= rowBudget(limits)) {
+          sheet.overLimit = true;
+          break;
+        }
+        sheet.rows.push({ row: row.number, cells });
+      }
+      return sheet; // the first worksheet only
+    }
+  } catch {
+    throw refuse.damaged();
+  }
+  throw refuse.notWorkbook();
+}
+
+function readCsv(data: Buffer, fileName: string, limits: ImportLimits): Sheet {
+  const name = fileName.replace(/\.[^.]*$/, '') || 'CSV';
+  const sheet: Sheet = { name, rows: [], overLimit: false };
+  let row = 0;
+  for (const record of csvRecords(decodeText(data))) {
+    row++;
+    const cells: CellValue[] = record.slice(0, MAX_COLUMNS);
+    if (isBlank(cells)) continue;
+    if (sheet.rows.length >= rowBudget(limits)) {
+      sheet.overLimit = true;
+      break;
+    }
+    sheet.rows.push({ row, cells });
+  }
+  return sheet;
+}
+
+/** Reads the first sheet; refuses an empty one. */
+export async function readSheet(data: Buffer, kind: UploadKind, fileName: string, limits: ImportLimits): Promise<Sheet> {
+  const sheet = kind === 'xlsx' ? await readXlsx(data, limits) : readCsv(data, fileName, limits);
+  if (sheet.rows.length === 0) throw refuse.emptySheet(sheet.name);
+  return sheet;
+}
