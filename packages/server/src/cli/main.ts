@@ -5,6 +5,7 @@ import { migrateCommand, seedDemoCommand } from './database-commands.js';
 import { serveCommand } from './serve.js';
 import { auditProtectCommand, auditVerifyCommand } from './audit-commands.js';
 import { userCreateCommand } from './user-commands.js';
+import { rotateKeysCommand } from './key-commands.js';
 
 interface Command {
   summary: string;
@@ -59,12 +60,18 @@ const COMMANDS: Record<string, Command> = {
     options: { role: { type: 'string' } },
     run: (v) => auditProtectCommand(v.role as string | undefined),
   },
+  'keys-rotate': {
+    summary: '轮换个人信息加密密钥：生成新密钥并重新加密全部身份证、电话、银行卡号',
+    usage: 'gongyi keys rotate',
+    options: {},
+    run: () => rotateKeysCommand(),
+  },
 };
 
 /** `gongyi user create` and `gongyi audit verify` are spelled with a space too. */
 function normalise(argv: string[]): string[] {
   const [a, b, ...rest] = argv;
-  if ((a === 'user' || a === 'audit') && b && !b.startsWith('-')) return [`${a}-${b}`, ...rest];
+  if ((a === 'user' || a === 'audit' || a === 'keys') && b && !b.startsWith('-')) return [`${a}-${b}`, ...rest];
   return argv;
 }
 

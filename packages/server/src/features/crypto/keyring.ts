@@ -69,6 +69,17 @@ function fromFile(file: KeyFile): Keyring {
  * the same) or from `<dataDir>/secret.key`, created with mode 0600 at first start.
  */
 export function loadKeyring(dataDir: string, env: NodeJS.ProcessEnv = process.env): Keyring {
+  const many = env.GONGYI_SECRET_KEYS?.trim();
+  if (many) {
+    // "k1:<base64>,k2:<base64>": every key reads, the last one writes (a rotation across servers).
+    const keys = many.split(',').map((pair) => {
+      const [id, b64] = pair.trim().split(':');
+      const key = Buffer.from(b64 ?? '', 'base64');
+      if (!id || key.length !== 32) throw new StartupError('GONGYI_SECRET_KEYS 格式应为 k1:<base64>,k2:<base64>，每个密钥 32 字节。');
+      return { id, key };
+    });
+    return makeKeyring(keys, keys[keys.length - 1]!.id);
+  }
   const fromEnv = env.GONGYI_SECRET_KEY?.trim();
   if (fromEnv) {
     const key = Buffer.from(fromEnv, 'base64');

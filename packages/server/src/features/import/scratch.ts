@@ -1,0 +1,11 @@
+import { checkUpload } from './file-guard.js';
+import { readSheet } from './read-sheet.js';
+import { checkSheet } from './check-sheet.js';
+import { IMPORT_LIMITS } from './refusals.js';
+import { demoLookups, messyWorkbook } from './test-workbooks.js';
+const data = await messyWorkbook();
+const kind = checkUpload(data, 'x.xlsx', IMPORT_LIMITS);
+const sheet = await readSheet(data, kind, 'x.xlsx', IMPORT_LIMITS);
+const checked = checkSheet(sheet, { saved: {}, requested: {} }, demoLookups(), IMPORT_LIMITS);
+console.log(checked.sheetName, checked.headerRow.row, JSON.stringify(checked.columns), checked.missing);
+for (const r of checked.rows) console.log(r.row, r.name, r.idNumber, r.worker ? JSON.stringify(r.worker) : '', JSON.stringify(r.messages, null, 0));
