@@ -55,6 +55,12 @@ export async function recordAudit(ctx: MutationContext, entry: AuditEntry): Prom
     .execute();
 }
 
+/** Every export is audited: what was taken out, with which filters, how many rows (#3). */
+export async function recordExport<T>(ctx: MutationContext, townId: string, objectType: string, filters: unknown, rows: T[]): Promise<T[]> {
+  await recordAudit(ctx, { townId, action: `${objectType}.export`, objectType, objectId: townId, after: { filters, rows: rows.length } });
+  return rows;
+}
+
 function filtered(db: Executor, townId: string, q: Omit<AuditQuery, 'page' | 'pageSize'>) {
   let query = db.selectFrom('audit_log').where('town_id', '=', townId);
   if (q.actor) query = query.where(likeEscaped('actor', q.actor));

@@ -9,6 +9,7 @@ import {
 } from '@gongyi/domain';
 import { errorResponses, mutate, readContext, TownItemParams, TownParams, type App, type AppDeps } from '../../http/route-kit.js';
 import { sendXlsx, type Column } from '../../http/xlsx.js';
+import { recordExport } from '../audit/audit.repository.js';
 import * as service from './communities.service.js';
 
 const tags = ['组织架构'];
@@ -31,7 +32,7 @@ export function communityRoutes(app: App, deps: AppDeps): void {
     config: { access: 'org.read' },
     schema: { tags, summary: '导出村居（xlsx）', params: TownParams, querystring: CommunityQuerySchema.omit({ page: true, pageSize: true }) },
     handler: async (req, reply) =>
-      sendXlsx(reply, '村居.xlsx', EXPORT_COLUMNS, await service.allCommunities(readContext(deps, req), req.params.townId, req.query)),
+      sendXlsx(reply, '村居.xlsx', EXPORT_COLUMNS, await mutate(deps, req, async (ctx) => recordExport(ctx, req.params.townId, 'community', req.query, await service.allCommunities(ctx, req.params.townId, req.query)))),
   });
   app.post('/api/towns/:townId/communities', {
     config: { access: 'org.manage' },

@@ -9,6 +9,7 @@ import {
 } from '@gongyi/domain';
 import { errorResponses, mutate, readContext, TownItemParams, TownParams, type App, type AppDeps } from '../../http/route-kit.js';
 import { sendXlsx, type Column } from '../../http/xlsx.js';
+import { recordExport } from '../audit/audit.repository.js';
 import * as service from './departments.service.js';
 
 const tags = ['组织架构'];
@@ -32,7 +33,7 @@ export function departmentRoutes(app: App, deps: AppDeps): void {
     config: { access: 'org.read' },
     schema: { tags, summary: '导出部门（xlsx）', params: TownParams, querystring: DepartmentQuerySchema.omit({ page: true, pageSize: true }) },
     handler: async (req, reply) =>
-      sendXlsx(reply, '部门.xlsx', EXPORT_COLUMNS, await service.allDepartments(readContext(deps, req), req.params.townId, req.query)),
+      sendXlsx(reply, '部门.xlsx', EXPORT_COLUMNS, await mutate(deps, req, async (ctx) => recordExport(ctx, req.params.townId, 'department', req.query, await service.allDepartments(ctx, req.params.townId, req.query)))),
   });
   app.post('/api/towns/:townId/departments', {
     config: { access: 'org.manage' },

@@ -29,7 +29,7 @@ function markDuplicates(rows: CheckedRow[], columns: ImportColumn[]): void {
       first.set(row.idNumber, row.row);
       continue;
     }
-    const message = { field: 'idNumber' as const, column: idColumn.header, value: '', message: `与第 ${earlier} 行身份证号重复。同一人只能导入一次，请删除其中一行。` };
+    const message = { field: 'idNumber' as const, column: idColumn.header, value: row.idNumber, message: `与第 ${earlier} 行身份证号重复。同一人只能导入一次，请删除其中一行。` };
     const at = row.messages.findIndex((m) => indexOf(m.field) > idColumn.index);
     row.messages.splice(at < 0 ? row.messages.length : at, 0, message);
     row.worker = null;
@@ -39,6 +39,7 @@ function markDuplicates(rows: CheckedRow[], columns: ImportColumn[]): void {
 export function checkSheet(sheet: Sheet, choices: MappingChoices, lookups: ImportLookups, limits: ImportLimits): CheckedSheet {
   const headerRow = findHeaderRow(sheet.rows, choices.saved, limits);
   const dataRows = sheet.rows.filter((r) => r.row > headerRow.row);
+  if (dataRows.length === 0) throw refuse.noRows(headerRow.row);
   if (sheet.overLimit || dataRows.length > limits.maxRows) throw refuse.tooManyRows(limits);
   const width = Math.max(...sheet.rows.slice(0, limits.headerScanRows + 1).map((r) => r.cells.length), 0);
   const match = mapColumns(headerRow, width, choices.saved, choices.requested);

@@ -14,9 +14,9 @@ export interface ImportColumn {
 }
 
 /** A town's saved choices: normalised header text → field, or null to ignore that column. */
-export type SavedMapping = Partial<Record<string, ImportField | null>>;
+export type SavedMapping = Record<string, ImportField | null>;
 /** One request's corrections: column number → field, or null to ignore that column. */
-export type ColumnMapping = Partial<Record<string, ImportField | null>>;
+export type ColumnMapping = Record<string, ImportField | null>;
 
 export interface HeaderMatch {
   headerRow: SheetRow;

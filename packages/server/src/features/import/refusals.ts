@@ -83,6 +83,8 @@ export const refuse = {
       },
       'file',
     ),
+  noRows: (headerRow: number) =>
+    ruleViolation({ zh: `表头（第 ${headerRow} 行）下面没有数据。请填写人员后再导入。`, en: `There are no rows below the header (row ${headerRow}).` }, 'file'),
   tooManyRows: (limits: ImportLimits) =>
     ruleViolation(
       {

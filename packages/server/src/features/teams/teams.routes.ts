@@ -12,6 +12,7 @@ import {
 import { z } from 'zod';
 import { errorResponses, mutate, readContext, TownItemParams, TownParams, type App, type AppDeps } from '../../http/route-kit.js';
 import { sendXlsx, type Column } from '../../http/xlsx.js';
+import { recordExport } from '../audit/audit.repository.js';
 import * as service from './teams.service.js';
 
 const tags = ['组织架构'];
@@ -40,7 +41,7 @@ export function teamRoutes(app: App, deps: AppDeps): void {
   app.get('/api/towns/:townId/teams/export.xlsx', {
     config: { access: 'org.read' },
     schema: { tags, summary: '导出服务队（xlsx）', params: TownParams, querystring: TeamQuerySchema.omit({ page: true, pageSize: true }) },
-    handler: async (req, reply) => sendXlsx(reply, '服务队.xlsx', EXPORT_COLUMNS, await service.allTeams(readContext(deps, req), req.params.townId, req.query)),
+    handler: async (req, reply) => sendXlsx(reply, '服务队.xlsx', EXPORT_COLUMNS, await mutate(deps, req, async (ctx) => recordExport(ctx, req.params.townId, 'team', req.query, await service.allTeams(ctx, req.params.townId, req.query)))),
   });
   app.get('/api/towns/:townId/teams/:id', {
     config: { access: 'org.read' },
