@@ -11,7 +11,7 @@ import {
   type WorkerQuery,
 } from '@gongyi/domain';
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { DB, Row } from '../../db/schema.js';
 import type { Executor } from '../../db/database.js';
 import { fromFlag, likeEscaped, offsetOf } from '../../db/query-helpers.js';
 import type { Keyring } from '../crypto/keyring.js';
@@ -61,35 +61,14 @@ export const POST_COLUMNS = [
   'p.created_by',
 ] as const;
 
-export interface PostViewRow {
-  id: string;
-  employment_id: string;
-  team_id: string;
+/** A post version with the names of its team, category, coop, unit and community. */
+export type PostViewRow = Omit<Row<'posts'>, 'town_id' | 'person_id' | 'person_name' | 'is_current'> & {
   team_name: string;
   category_name: string;
   coop_name: string;
-  managing_department_id: string;
   department_name: string;
-  duty: string;
-  community_id: string | null;
   community_name: string | null;
-  special_post: string | null;
-  field_or_hazardous: number;
-  off_roster: number;
-  pay_scheme: string;
-  legacy_base_fen: number | null;
-  legacy_bonus_fen: number | null;
-  employment_basis: string;
-  insurance: string;
-  start_date: string;
-  status: string;
-  exit_reason: string | null;
-  note: string;
-  valid_from: string;
-  valid_to: string | null;
-  created_at: string;
-  created_by: string;
-}
+};
 
 export function toPostVersion(r: PostViewRow): PostVersion {
   return {
