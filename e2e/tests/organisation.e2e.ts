@@ -2,8 +2,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, screenshot, type Browser } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
+import { collectPageErrors, signIn } from '../support/session.ts';
 
-// The organisation pages of the console against a real server on a fresh demo database.
+// The organisation pages of the console against a real server on a fresh demo database, signed in
+// as the demo system administrator (org.manage).
 
 const TEAMS = [
   '特种设备协管', '劳动监察协管', '综合协管', '社区保安', '市容环境协管', '社区巡逻', '建筑协管', '社保协管',
@@ -13,7 +15,7 @@ const TEAMS = [
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
-/** Uncaught exceptions and console errors of the console page: none expected. */
+/** Uncaught exceptions and console errors of the console page: none expected (see collectPageErrors). */
 let pageErrors: string[];
 
 beforeAll(async () => {
@@ -29,11 +31,7 @@ afterAll(async () => {
 describe('organisation console', () => {
   beforeAll(async () => {
     page = await browser.context.newPage();
-    pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`);
-    });
+    pageErrors = collectPageErrors(page);
   });
 
   afterAll(async () => {
@@ -50,7 +48,11 @@ describe('organisation console', () => {
 
   test('服务队 lists all 15 teams of the demo town in Chinese', async () => {
     await page.goto('/');
+    await page.waitForURL('**/login');
+    await signIn(page, 'admin');
+    expect(new URL(page.url()).pathname).toBe('/');
     await page.getByRole('menuitem', { name: '组织架构' }).waitFor();
+    await page.getByTestId('home-figures').getByText('15', { exact: true }).first().waitFor();
     await screenshot(page, '01-home');
     await openMenu('服务队');
     await page.waitForURL('**/org/teams');

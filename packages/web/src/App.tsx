@@ -1,12 +1,21 @@
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { RouterProvider } from 'react-router-dom';
 import { useI18n } from './i18n';
 import { setDayjsLocale } from './lib/dates';
 import { router } from './router';
-import { TownProvider } from './town/TownContext';
+import { SessionProvider, useSessionControls } from './session/SessionContext';
+
+/**
+ * antd's message and dialog holders, started afresh for each signed-in user: signing out (or an
+ * idle timeout) closes whatever confirmation or message the previous user left open.
+ */
+function PerUser({ children }: { children: ReactNode }) {
+  const { state } = useSessionControls();
+  return <AntApp key={state.status === 'signedIn' ? state.session.user.id : 'signed-out'}>{children}</AntApp>;
+}
 
 export function App() {
   const { lang } = useI18n();
@@ -22,11 +31,11 @@ export function App() {
       button={{ autoInsertSpace: false }}
       theme={{ token: { borderRadius: 6 } }}
     >
-      <AntApp>
-        <TownProvider>
+      <SessionProvider>
+        <PerUser>
           <RouterProvider router={router} />
-        </TownProvider>
-      </AntApp>
+        </PerUser>
+      </SessionProvider>
     </ConfigProvider>
   );
 }

@@ -1,25 +1,49 @@
 import { createBrowserRouter } from 'react-router-dom';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { PasswordPage } from './pages/account/PasswordPage';
+import { TotpPage } from './pages/account/TotpPage';
+import { AuditLogPage } from './pages/audit/AuditLogPage';
+import { ChainCheckPage } from './pages/audit/ChainCheckPage';
 import { BodiesPage } from './pages/bodies/BodiesPage';
 import { CommunitiesPage } from './pages/communities/CommunitiesPage';
 import { CoopsPage } from './pages/coops/CoopsPage';
 import { DepartmentsPage } from './pages/departments/DepartmentsPage';
 import { HomePage } from './pages/home/HomePage';
+import { LoginPage } from './pages/login/LoginPage';
+import { SecuritySettingsPage } from './pages/system/security/SecuritySettingsPage';
+import { UsersPage } from './pages/system/users/UsersPage';
 import { TeamsPage } from './pages/teams/TeamsPage';
+import { RequireAction, SessionGate } from './session/SessionGate';
 
-// Paths match the menu in layout/nav.tsx.
+// Paths match the menu in layout/nav.tsx; each page names the action its menu entry needs, so an
+// address typed by hand shows "no access" rather than a page of errors.
 export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
   {
-    element: <AppLayout />,
+    element: <SessionGate />,
     children: [
-      { index: true, element: <HomePage /> },
-      { path: 'org/teams', element: <TeamsPage /> },
-      { path: 'org/departments', element: <DepartmentsPage /> },
-      { path: 'org/communities', element: <CommunitiesPage /> },
-      { path: 'org/coops', element: <CoopsPage /> },
-      { path: 'org/bodies', element: <BodiesPage /> },
-      { path: '*', element: <NotFoundPage /> },
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'org/teams', element: <RequireAction action="org.read"><TeamsPage /></RequireAction> },
+          { path: 'org/departments', element: <RequireAction action="org.read"><DepartmentsPage /></RequireAction> },
+          { path: 'org/communities', element: <RequireAction action="org.read"><CommunitiesPage /></RequireAction> },
+          { path: 'org/coops', element: <RequireAction action="org.read"><CoopsPage /></RequireAction> },
+          { path: 'org/bodies', element: <RequireAction action="org.read"><BodiesPage /></RequireAction> },
+          { path: 'audit/log', element: <RequireAction action="audit.read"><AuditLogPage /></RequireAction> },
+          { path: 'audit/chain', element: <RequireAction action="audit.read"><ChainCheckPage /></RequireAction> },
+          { path: 'system/users', element: <RequireAction action="user.read"><UsersPage /></RequireAction> },
+          {
+            path: 'system/security',
+            element: <RequireAction action="settings.security"><SecuritySettingsPage /></RequireAction>,
+          },
+          { path: 'account/password', element: <PasswordPage /> },
+          { path: 'account/totp', element: <TotpPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
     ],
   },
 ]);

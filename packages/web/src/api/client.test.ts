@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setLang } from '../i18n';
-import { ApiError, fileNameFrom, http, toQueryString } from './client';
+import { ApiError, connectSession, fileNameFrom, http, toQueryString } from './client';
 
 function respond(status: number, body: string, contentType = 'application/json') {
   return vi.fn<typeof fetch>().mockResolvedValue(new Response(body, { status, headers: { 'Content-Type': contentType } }));
@@ -15,10 +15,21 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
   return error as ApiError;
 }
 
+let disconnect: (() => void) | undefined;
+
 afterEach(() => {
   vi.unstubAllGlobals();
   setLang('zh');
+  disconnect?.();
+  disconnect = undefined;
 });
+
+const headersOf = (mock: ReturnType<typeof vi.fn<typeof fetch>>, call = 0) =>
+  (mock.mock.calls[call]?.[1]?.headers ?? {}) as Record<string, string>;
+
+function errorBody(code: string, message: string) {
+  return JSON.stringify({ error: { code, message } });
+}
 
 describe('api client', () => {
   it('sends the headers every request needs, and JSON on mutations', async () => {
@@ -81,5 +92,96 @@ describe('api client', () => {
     );
     expect(fileNameFrom('attachment; filename="teams.xlsx"')).toBe('teams.xlsx');
     expect(fileNameFrom(null)).toBeUndefined();
+  });
+});
+
+describe('api client and the session', () => {
+  it('sends the CSRF token on every POST, PUT, PATCH and DELETE, and never on a GET', async () => {
+    disconnect = connectSession({ csrfToken: () => 'tok-1' });
+    const fetchMock = vi.fn<typeof fetch>().mockImplementation(() => Promise.resolve(new Response('{}', { status: 200 })));
+    vi.stubGlobal('fetch', fetchMock);
+    await http.get('/auth/session');
+    await http.post('/auth/logout');
+    await http.put('/towns/t1/settings/security', { passwordMinLength: 12 });
+    await http.patch('/towns/t1/users/u1', { disabled: true });
+    await http.delete('/towns/t1/users/u1/grants/g1');
+    expect(headersOf(fetchMock, 0)['X-CSRF-Token']).toBeUndefined();
+    for (const call of [1, 2, 3, 4]) {
+      expect(headersOf(fetchMock, call)).toMatchObject({ 'X-CSRF-Token': 'tok-1', 'X-Requested-With': 'gongyi' });
+    }
+    expect(fetchMock.mock.calls.map((c) => c[1]?.method)).toEqual(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+    // A POST without a body sends no JSON content type (the server would refuse an empty JSON body).
+    expect(headersOf(fetchMock, 1)['Content-Type']).toBeUndefined();
+    expect(fetchMock.mock.calls[1]?.[1]?.body).toBeUndefined();
+  });
+
+  it('sends no CSRF header before anyone has signed in', async () => {
+    const fetchMock = respond(200, '{}');
+    vi.stubGlobal('fetch', fetchMock);
+    await http.post('/auth/login', { townCode: 'x', username: 'a', password: 'b' });
+    expect(headersOf(fetchMock)['X-CSRF-Token']).toBeUndefined();
+  });
+
+  it('reports each successful call (the idle timer) and each 401 (the login page)', async () => {
+    const onSuccess = vi.fn();
+    const onUnauthorized = vi.fn();
+    disconnect = connectSession({ onSuccess, onUnauthorized });
+    vi.stubGlobal('fetch', respond(200, '{"items":[]}'));
+    await http.get('/towns/t1/teams');
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+
+    vi.stubGlobal('fetch', respond(401, errorBody('session_expired', '登录已超时，请重新登录。')));
+    const error = await failure(http.get('/towns/t1/teams'));
+    expect(error).toMatchObject({ status: 401, code: 'session_expired' });
+    expect(onUnauthorized).toHaveBeenCalledWith(error);
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+  });
+
+  it('treats a 401 from the login itself as an answer, not as a lost session', async () => {
+    const onUnauthorized = vi.fn();
+    disconnect = connectSession({ onUnauthorized });
+    vi.stubGlobal('fetch', respond(401, errorBody('totp_required', '请输入身份验证器中的 6 位动态码。')));
+    const error = await failure(http.post('/auth/login', { townCode: 'x', username: 'a', password: 'b' }));
+    expect(error.code).toBe('totp_required');
+    expect(onUnauthorized).not.toHaveBeenCalled();
+  });
+
+  it('fetches a fresh token once when the server refuses a stale one, then retries', async () => {
+    let token = 'stale';
+    const renewCsrf = vi.fn(() => {
+      token = 'fresh';
+      return Promise.resolve(token);
+    });
+    disconnect = connectSession({ csrfToken: () => token, renewCsrf });
+    const fetchMock = vi
+      .fn<typeof fetch>()
+      .mockResolvedValueOnce(new Response(errorBody('csrf_failed', '页面已过期'), { status: 403 }))
+      .mockResolvedValueOnce(new Response('{"id":"u1"}', { status: 200 }));
+    vi.stubGlobal('fetch', fetchMock);
+    await expect(http.patch('/towns/t1/users/u1', { displayName: '张三' })).resolves.toEqual({ id: 'u1' });
+    expect(renewCsrf).toHaveBeenCalledTimes(1);
+    expect(headersOf(fetchMock, 0)['X-CSRF-Token']).toBe('stale');
+    expect(headersOf(fetchMock, 1)['X-CSRF-Token']).toBe('fresh');
+  });
+
+  it('retries a refused token only once, and shows the server message after that', async () => {
+    const renewCsrf = vi.fn(() => Promise.resolve('still-wrong'));
+    disconnect = connectSession({ csrfToken: () => 'x', renewCsrf });
+    const fetchMock = vi.fn<typeof fetch>().mockImplementation(() =>
+      Promise.resolve(new Response(errorBody('csrf_failed', '页面已过期（安全校验未通过）。请刷新页面后重试。'), { status: 403 })),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    const error = await failure(http.post('/towns/t1/users', {}));
+    expect(error.message).toBe('页面已过期（安全校验未通过）。请刷新页面后重试。');
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(renewCsrf).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops reporting to a provider that has disconnected', async () => {
+    const onSuccess = vi.fn();
+    connectSession({ onSuccess })();
+    vi.stubGlobal('fetch', respond(200, '{}'));
+    await http.get('/auth/towns');
+    expect(onSuccess).not.toHaveBeenCalled();
   });
 });

@@ -34,13 +34,52 @@ export function toQueryString(query?: Query): string {
   return text ? `?${text}` : '';
 }
 
-function headersFor(hasBody: boolean): Record<string, string> {
+// ---------- the signed-in session, as far as the client needs it ----------
+// The session provider plugs in here, so the client stays free of React: it hands over the CSRF
+// token, hears of every successful call (the idle timer), of every 401 (back to the login page)
+// and is asked for a fresh token when the server refuses a stale one.
+
+export interface SessionLink {
+  /** The session's CSRF token, sent on every POST/PUT/PATCH/DELETE. */
+  csrfToken: () => string | undefined;
+  /** A request succeeded: the server has slid the idle deadline. */
+  onSuccess: () => void;
+  /** The server no longer knows the session (not signed in, expired, logged out elsewhere). */
+  onUnauthorized: (error: ApiError) => void;
+  /** The server refused the CSRF token: fetch the session again; resolves to the new token. */
+  renewCsrf: () => Promise<string | undefined>;
+}
+
+const NO_SESSION: SessionLink = {
+  csrfToken: () => undefined,
+  onSuccess: () => undefined,
+  onUnauthorized: () => undefined,
+  renewCsrf: () => Promise.resolve(undefined),
+};
+let link: SessionLink = NO_SESSION;
+
+/** Connects the session provider; returns the function that disconnects it. */
+export function connectSession(next: Partial<SessionLink>): () => void {
+  const connected = { ...NO_SESSION, ...next };
+  link = connected;
+  return () => {
+    if (link === connected) link = NO_SESSION;
+  };
+}
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** A 401 from these is an answer, not a lost session: wrong password, code required. */
+const SIGN_IN_PATHS = new Set(['/auth/login']);
+
+function headersFor(method: string, hasBody: boolean): Record<string, string> {
+  const csrf = MUTATING.has(method) ? link.csrfToken() : undefined;
   return {
     Accept: 'application/json',
     'Accept-Language': getLang() === 'en' ? 'en' : 'zh-CN',
-    // A custom header no cross-site form can send: the server's CSRF check relies on it.
+    // A custom header no cross-site form can send, kept alongside the session's CSRF token.
     'X-Requested-With': 'gongyi',
     ...(hasBody ? { 'Content-Type': 'application/json' } : {}),
+    ...(csrf ? { 'X-CSRF-Token': csrf } : {}),
   };
 }
 
@@ -70,12 +109,13 @@ interface RequestOptions {
   signal?: AbortSignal;
 }
 
-async function send(method: string, path: string, { query, body, signal }: RequestOptions): Promise<Response> {
+async function send(method: string, path: string, options: RequestOptions, retried = false): Promise<Response> {
+  const { query, body, signal } = options;
   let res: Response;
   try {
     res = await fetch(`/api${path}${toQueryString(query)}`, {
       method,
-      headers: headersFor(body !== undefined),
+      headers: headersFor(method, body !== undefined),
       body: body === undefined ? undefined : JSON.stringify(body),
       signal,
     });
@@ -83,8 +123,18 @@ async function send(method: string, path: string, { query, body, signal }: Reque
     if (isAbort(error)) throw error;
     throw new ApiError(0, 'network', tNow('errors.network'));
   }
-  if (!res.ok) throw await errorFromResponse(res);
-  return res;
+  if (res.ok) {
+    link.onSuccess();
+    return res;
+  }
+  const error = await errorFromResponse(res);
+  // A token gone stale (signed in again in another tab): the server refused the request before
+  // doing anything, so it is safe to fetch the current token and send the request once more.
+  if (error.code === 'csrf_failed' && MUTATING.has(method) && !retried && (await link.renewCsrf())) {
+    return send(method, path, options, true);
+  }
+  if (error.status === 401 && !SIGN_IN_PATHS.has(path)) link.onUnauthorized(error);
+  throw error;
 }
 
 async function json<T>(method: string, path: string, options: RequestOptions): Promise<T> {
@@ -99,8 +149,11 @@ async function json<T>(method: string, path: string, options: RequestOptions): P
 
 export const http = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => json<T>('GET', path, { query, signal }),
-  post: <T>(path: string, body: unknown) => json<T>('POST', path, { body }),
+  /** Without a body (logout, reset password) no Content-Type goes out: Fastify refuses an empty JSON body. */
+  post: <T>(path: string, body?: unknown) => json<T>('POST', path, { body }),
+  put: <T>(path: string, body: unknown) => json<T>('PUT', path, { body }),
   patch: <T>(path: string, body: unknown) => json<T>('PATCH', path, { body }),
+  delete: <T>(path: string) => json<T>('DELETE', path, {}),
 
   /** Fetches a file (with the same headers and errors as any request) and hands it to the browser. */
   async download(path: string, query?: Query): Promise<string> {

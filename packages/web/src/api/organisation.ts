@@ -16,7 +16,6 @@ import type {
   Team,
   TeamDetail,
   TeamQuery,
-  Town,
   UpdateCategory,
   UpdateCommunity,
   UpdateCoop,
@@ -32,8 +31,6 @@ export type ListQuery<Q> = Partial<Q> & { page: number; pageSize: number };
 type Items<T> = { items: T[] };
 
 const town = (townId: string) => `/towns/${encodeURIComponent(townId)}`;
-
-export const listTowns = (signal?: AbortSignal) => http.get<Items<Town>>('/towns', undefined, signal);
 
 export const getOverview = (townId: string, signal?: AbortSignal) =>
   http.get<OrgOverview>(`${town(townId)}/overview`, undefined, signal);

@@ -63,6 +63,33 @@ export function SelectFilter({
   );
 }
 
+/** A date range (both ends included, either may be open), as two YYYY-MM-DD strings. */
+export function DateRangeFilter({
+  from,
+  to,
+  onChange,
+  width = 260,
+}: {
+  from: string | undefined;
+  to: string | undefined;
+  onChange: (from: string | undefined, to: string | undefined) => void;
+  width?: number;
+}) {
+  const { t } = useI18n();
+  return (
+    <DatePicker.RangePicker
+      value={from || to ? [toDay(from) ?? null, toDay(to) ?? null] : null}
+      onChange={(days) => onChange(fromDay(days?.[0]) ?? undefined, fromDay(days?.[1]) ?? undefined)}
+      format={DATE_FORMAT}
+      allowEmpty={[true, true]}
+      placeholder={[t('common.dateFrom'), t('common.dateTo')]}
+      style={{ width }}
+      aria-label={t('common.dateRangeLabel')}
+      data-testid="date-range-filter"
+    />
+  );
+}
+
 /** "查询日期": only records in force on that day (R5). */
 export function OnDateFilter({ value, onChange, width = 210 }: Omit<FilterProps, 'placeholder'>) {
   const { t } = useI18n();

@@ -1,12 +1,13 @@
-import { Alert, Breadcrumb, Flex, Layout, Menu, Typography, theme, type MenuProps } from 'antd';
+import { EnvironmentOutlined } from '@ant-design/icons';
+import { Breadcrumb, Flex, Layout, Menu, Space, Typography, theme, type MenuProps } from 'antd';
 import { useMemo } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useI18n, type Translate } from '../i18n';
-import { TownGate } from '../town/TownGate';
-import { useTownState } from '../town/TownContext';
-import { TownSwitcher } from '../town/TownSwitcher';
+import { IdleWatcher } from '../session/IdleWatcher';
+import { useSession } from '../session/SessionContext';
 import { LanguageSwitch } from './LanguageSwitch';
-import { NAV, navTrail, type NavItem } from './nav';
+import { ACCOUNT_NAV, navTrail, visibleNav, type NavItem } from './nav';
+import { UserMenu } from './UserMenu';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -23,12 +24,15 @@ export function AppLayout() {
   const { token } = theme.useToken();
   const { pathname } = useLocation();
   const navigate = useNavigate();
-  const { town } = useTownState();
-  const trail = navTrail(pathname);
-  const items = useMemo(() => menuItems(NAV, t), [t]);
+  const session = useSession();
+  // A session that must change its password or enrol TOTP sees that one page and nothing else.
+  const restricted = session.restriction !== 'none';
+  const nav = useMemo(() => visibleNav(session.actions), [session.actions]);
+  const items = useMemo(() => menuItems(nav, t), [nav, t]);
+  const trail = navTrail(pathname, [...nav, ...ACCOUNT_NAV]);
 
   return (
-    // An app shell: header and notice stay in view, the menu and the page scroll on their own.
+    // An app shell: the header stays in view, the menu and the page scroll on their own.
     <Layout style={{ height: '100vh' }}>
       <Layout.Header
         style={{
@@ -36,7 +40,7 @@ export function AppLayout() {
           alignItems: 'center',
           gap: 24,
           height: 56,
-          padding: '0 24px',
+          padding: '0 16px 0 24px',
           background: token.colorBgContainer,
           borderBottom: `1px solid ${token.colorBorderSecondary}`,
         }}
@@ -62,31 +66,37 @@ export function AppLayout() {
             {t('app.name')}
           </Typography.Text>
         </Link>
-        <Flex flex={1} justify="flex-end" align="center" gap={20}>
-          <TownSwitcher />
+        <Flex flex={1} justify="flex-end" align="center" gap={16}>
+          <Space size={6} aria-label={t('app.town')}>
+            <EnvironmentOutlined />
+            <Typography.Text data-testid="town-name">{session.town.name}</Typography.Text>
+          </Space>
           <LanguageSwitch />
+          <UserMenu restricted={restricted} />
         </Flex>
       </Layout.Header>
-      <Alert banner type="warning" title={t('app.authNotice')} data-testid="auth-notice" />
       <Layout style={{ flex: 1, minHeight: 0 }}>
-        <Layout.Sider
-          width={208}
-          theme="light"
-          breakpoint="lg"
-          collapsible
-          style={{ borderRight: `1px solid ${token.colorBorderSecondary}`, overflowY: 'auto' }}
-        >
-          <Menu
-            mode="inline"
-            items={items}
-            selectedKeys={[pathname]}
-            defaultOpenKeys={NAV.filter((i) => i.children).map((i) => i.label)}
-            onClick={({ key }) => void navigate(key)}
-            style={{ borderInlineEnd: 'none' }}
-          />
-        </Layout.Sider>
+        {!restricted && (
+          <Layout.Sider
+            width={208}
+            theme="light"
+            breakpoint="lg"
+            collapsible
+            style={{ borderRight: `1px solid ${token.colorBorderSecondary}`, overflowY: 'auto' }}
+          >
+            <Menu
+              mode="inline"
+              items={items}
+              selectedKeys={[pathname]}
+              defaultOpenKeys={nav.filter((i) => i.children).map((i) => i.label)}
+              onClick={({ key }) => void navigate(key)}
+              style={{ borderInlineEnd: 'none' }}
+              data-testid="side-menu"
+            />
+          </Layout.Sider>
+        )}
         <Layout.Content style={{ padding: '12px 24px 24px', minWidth: 0, overflowY: 'auto' }}>
-          {trail.length > 0 && (
+          {!restricted && trail.length > 0 && (
             <Breadcrumb
               style={{ marginBottom: 12 }}
               items={trail.map((item, i) => ({
@@ -94,11 +104,10 @@ export function AppLayout() {
               }))}
             />
           )}
-          <TownGate>
-            <Outlet key={town?.id} />
-          </TownGate>
+          <Outlet />
         </Layout.Content>
       </Layout>
+      <IdleWatcher />
     </Layout>
   );
 }

@@ -1,14 +1,18 @@
-import { ApartmentOutlined, DashboardOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, DashboardOutlined, SettingOutlined } from '@ant-design/icons';
+import type { Action } from '@gongyi/domain';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../i18n';
 
-// The left menu (UI.md): only the pages that exist. Later issues add their areas here.
+// The left menu (UI.md): only the pages that exist, each with the action a user needs to see it.
+// Later issues add their areas here.
 
 export interface NavItem {
   label: MessageKey;
   /** A page's route; groups have none. */
   path?: string;
   icon?: ReactNode;
+  /** Shown only when the session allows this action; pages without one are for everyone. */
+  action?: Action;
   children?: NavItem[];
 }
 
@@ -18,14 +22,56 @@ export const NAV: NavItem[] = [
     label: 'nav.org',
     icon: <ApartmentOutlined />,
     children: [
-      { label: 'nav.teams', path: '/org/teams' },
-      { label: 'nav.departments', path: '/org/departments' },
-      { label: 'nav.communities', path: '/org/communities' },
-      { label: 'nav.coops', path: '/org/coops' },
-      { label: 'nav.bodies', path: '/org/bodies' },
+      { label: 'nav.teams', path: '/org/teams', action: 'org.read' },
+      { label: 'nav.departments', path: '/org/departments', action: 'org.read' },
+      { label: 'nav.communities', path: '/org/communities', action: 'org.read' },
+      { label: 'nav.coops', path: '/org/coops', action: 'org.read' },
+      { label: 'nav.bodies', path: '/org/bodies', action: 'org.read' },
+    ],
+  },
+  {
+    label: 'nav.supervision',
+    icon: <AuditOutlined />,
+    children: [
+      { label: 'nav.auditLog', path: '/audit/log', action: 'audit.read' },
+      { label: 'nav.auditChain', path: '/audit/chain', action: 'audit.read' },
+    ],
+  },
+  {
+    label: 'nav.system',
+    icon: <SettingOutlined />,
+    children: [
+      { label: 'nav.users', path: '/system/users', action: 'user.read' },
+      { label: 'nav.security', path: '/system/security', action: 'settings.security' },
     ],
   },
 ];
+
+/** The signed-in user's own pages: reached from the header's user menu, not the left menu. */
+export const ACCOUNT_NAV: NavItem[] = [
+  {
+    label: 'nav.account',
+    children: [
+      { label: 'nav.password', path: '/account/password' },
+      { label: 'nav.totp', path: '/account/totp' },
+    ],
+  },
+];
+
+/** The menu a session sees: pages its actions allow, and groups that still hold a page. */
+export function visibleNav(actions: readonly string[], items: NavItem[] = NAV): NavItem[] {
+  const shown: NavItem[] = [];
+  for (const item of items) {
+    if (item.action && !actions.includes(item.action)) continue;
+    if (item.children) {
+      const children = visibleNav(actions, item.children);
+      if (children.length > 0) shown.push({ ...item, children });
+    } else {
+      shown.push(item);
+    }
+  }
+  return shown;
+}
 
 /** The menu items from the top down to the page at `pathname` (for the breadcrumb and open group). */
 export function navTrail(pathname: string, items: NavItem[] = NAV): NavItem[] {

@@ -25,3 +25,12 @@ export function setDayjsLocale(lang: 'zh' | 'en'): void {
 export function dayText(value: Dayjs): string {
   return value.format(DATE_FORMAT);
 }
+
+/**
+ * A server timestamp ("2026-03-15T10:00:00.000+08:00") as "2026-03-15 10:00", on the town's own
+ * clock (the server writes Asia/Shanghai time), whatever the browser's time zone.
+ */
+export function timestampText(iso: string | null | undefined, withSeconds = false): string {
+  if (!iso) return '';
+  return iso.slice(0, withSeconds ? 19 : 16).replace('T', ' ');
+}

@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import { listCategories, listCoops, listDepartments } from '../../api/organisation';
 import { useApi, type ApiState } from '../../hooks/useApi';
 import type { Lang } from '../../i18n';
-import { useTown } from '../../town/TownContext';
+import { useTown } from '../../session/SessionContext';
 
 // The reference lists that filters and forms choose from. A town has a few dozen departments, well
 // under the API's page size limit, so one page holds them all.

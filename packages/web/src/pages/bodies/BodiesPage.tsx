@@ -6,7 +6,7 @@ import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { useApi } from '../../hooks/useApi';
 import { useI18n } from '../../i18n';
-import { useTown } from '../../town/TownContext';
+import { useTown } from '../../session/SessionContext';
 
 type Member = Body['members'][number];
 

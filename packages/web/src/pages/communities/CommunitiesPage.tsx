@@ -11,7 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { usePagedList, type PageRequest } from '../../hooks/usePagedList';
 import { useI18n } from '../../i18n';
 import { oneOf } from '../../lib/oneOf';
-import { useTown } from '../../town/TownContext';
+import { useCan, useTown } from '../../session/SessionContext';
 import { CommunityModal } from './CommunityModal';
 
 const FILTERS = ['q', 'kind', 'on'] as const;
@@ -20,6 +20,7 @@ type Filter = (typeof FILTERS)[number];
 export function CommunitiesPage() {
   const { t, lang } = useI18n();
   const town = useTown();
+  const manage = useCan()('org.manage');
   const [target, setTarget] = useState<Community | 'new' | null>(null);
 
   const fetchPage = useCallback(
@@ -42,7 +43,9 @@ export function CommunitiesPage() {
     { title: t('common.validFrom'), dataIndex: 'validFrom', width: 120 },
     { title: t('common.validTo'), dataIndex: 'validTo', width: 150, render: (_, c) => <EndDate validTo={c.validTo} /> },
     { title: t('common.note'), dataIndex: 'note', ellipsis: true },
-    {
+  ];
+  if (manage) {
+    columns.push({
       title: t('common.actions'),
       key: 'actions',
       width: 90,
@@ -51,8 +54,8 @@ export function CommunitiesPage() {
           {t('common.edit')}
         </Button>
       ),
-    },
-  ];
+    });
+  }
 
   return (
     <>
@@ -61,9 +64,11 @@ export function CommunitiesPage() {
         extra={
           <>
             <ExportButton onExport={() => exportList(town.id, 'communities', list.filters)} testId="communities-export" />
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget('new')}>
-              {t('communities.create')}
-            </Button>
+            {manage && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget('new')}>
+                {t('communities.create')}
+              </Button>
+            )}
           </>
         }
       />
@@ -87,7 +92,7 @@ export function CommunitiesPage() {
           scroll={{ x: 800 }}
           locale={{
             emptyText: (
-              <Empty description={t(list.hasFilters ? 'communities.emptyFiltered' : 'communities.empty')} />
+              <Empty description={t(list.hasFilters ? 'communities.emptyFiltered' : manage ? 'communities.empty' : 'communities.emptyReadOnly')} />
             ),
           }}
           data-testid="communities-table"

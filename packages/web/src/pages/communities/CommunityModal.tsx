@@ -6,7 +6,7 @@ import { EffectiveFields } from '../../components/EffectiveFields';
 import { FormModal } from '../../components/FormModal';
 import { useI18n } from '../../i18n';
 import { dayText, fromDay, toDay } from '../../lib/dates';
-import { useTown } from '../../town/TownContext';
+import { useTown } from '../../session/SessionContext';
 
 interface Values {
   name: string;

@@ -5,17 +5,19 @@ import { updateCategory } from '../../api/organisation';
 import { coopOptions } from '../../features/org/useOrgLookups';
 import { useReportError } from '../../hooks/useReportError';
 import { useI18n } from '../../i18n';
-import { useTown } from '../../town/TownContext';
+import { useTown } from '../../session/SessionContext';
 
 interface Props {
   categories: Category[];
   coops: Coop[];
   loading: boolean;
   onSaved: () => void;
+  /** Without org.manage the defaults are shown, not changed. */
+  readOnly?: boolean;
 }
 
 /** R3: each category's default coop, changed in place. */
-export function CategoryDefaults({ categories, coops, loading, onSaved }: Props) {
+export function CategoryDefaults({ categories, coops, loading, onSaved, readOnly = false }: Props) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const town = useTown();
@@ -46,26 +48,32 @@ export function CategoryDefaults({ categories, coops, loading, onSaved }: Props)
     {
       title: t('categories.defaultCoop'),
       dataIndex: 'defaultCoopId',
-      render: (_, c) => (
-        <Select<string>
-          value={c.defaultCoopId ?? undefined}
-          placeholder={t('categories.noDefault')}
-          allowClear
-          loading={saving === c.id}
-          disabled={saving === c.id}
-          options={coopOptions(coops)}
-          onChange={(id) => void change(c, id)}
-          style={{ width: 320 }}
-          aria-label={t('categories.defaultCoop')}
-        />
-      ),
+      render: (_, c) => {
+        if (readOnly) {
+          const coop = coops.find((x) => x.id === c.defaultCoopId);
+          return coop ? coop.name : <Typography.Text type="secondary">{t('categories.noDefault')}</Typography.Text>;
+        }
+        return (
+          <Select<string>
+            value={c.defaultCoopId ?? undefined}
+            placeholder={t('categories.noDefault')}
+            allowClear
+            loading={saving === c.id}
+            disabled={saving === c.id}
+            options={coopOptions(coops)}
+            onChange={(id) => void change(c, id)}
+            style={{ width: 320 }}
+            aria-label={t('categories.defaultCoop')}
+          />
+        );
+      },
     },
     { title: t('coops.teamCount'), dataIndex: 'teamCount', width: 120, align: 'right' },
   ];
 
   return (
     <Card title={t('categories.title')} style={{ marginTop: 16 }}>
-      <Typography.Paragraph type="secondary">{t('categories.help')}</Typography.Paragraph>
+      {!readOnly && <Typography.Paragraph type="secondary">{t('categories.help')}</Typography.Paragraph>}
       <Table<Category>
         rowKey="id"
         size="middle"

@@ -7,12 +7,14 @@ import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { useOrgLookups } from '../../features/org/useOrgLookups';
 import { useI18n } from '../../i18n';
+import { useCan } from '../../session/SessionContext';
 import { CategoryDefaults } from './CategoryDefaults';
 import { CoopModal } from './CoopModal';
 
 export function CoopsPage() {
   const { t } = useI18n();
   const { data, error, loading, reload } = useOrgLookups();
+  const manage = useCan()('org.manage');
   const [target, setTarget] = useState<Coop | 'new' | null>(null);
 
   const columns: TableColumnsType<Coop> = [
@@ -35,7 +37,9 @@ export function CoopsPage() {
       render: (_, c) => <EffectiveDates validFrom={c.validFrom} validTo={c.validTo} />,
     },
     { title: t('common.note'), dataIndex: 'note', ellipsis: true },
-    {
+  ];
+  if (manage) {
+    columns.push({
       title: t('common.actions'),
       key: 'actions',
       width: 90,
@@ -44,17 +48,19 @@ export function CoopsPage() {
           {t('common.edit')}
         </Button>
       ),
-    },
-  ];
+    });
+  }
 
   return (
     <>
       <PageHeader
         title={t('coops.title')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget('new')}>
-            {t('coops.create')}
-          </Button>
+          manage && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget('new')}>
+              {t('coops.create')}
+            </Button>
+          )
         }
       />
       <LoadError error={error} onRetry={reload} />
@@ -67,7 +73,7 @@ export function CoopsPage() {
           columns={columns}
           dataSource={data?.coops ?? []}
           scroll={{ x: 900 }}
-          locale={{ emptyText: <Empty description={t('coops.empty')} /> }}
+          locale={{ emptyText: <Empty description={t(manage ? 'coops.empty' : 'coops.emptyReadOnly')} /> }}
           data-testid="coops-table"
         />
       </Card>
@@ -76,6 +82,7 @@ export function CoopsPage() {
         coops={data?.coops ?? []}
         loading={loading}
         onSaved={reload}
+        readOnly={!manage}
       />
       <CoopModal
         target={target}

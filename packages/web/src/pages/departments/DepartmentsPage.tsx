@@ -11,7 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { usePagedList, type PageRequest } from '../../hooks/usePagedList';
 import { useI18n } from '../../i18n';
 import { oneOf } from '../../lib/oneOf';
-import { useTown } from '../../town/TownContext';
+import { useCan, useTown } from '../../session/SessionContext';
 import { DepartmentModal } from './DepartmentModal';
 
 const FILTERS = ['q', 'kind', 'on'] as const;
@@ -29,6 +29,7 @@ const KIND_COLORS: Record<string, string> = {
 export function DepartmentsPage() {
   const { t, lang } = useI18n();
   const town = useTown();
+  const manage = useCan()('org.manage');
   const [target, setTarget] = useState<Department | 'new' | null>(null);
 
   const fetchPage = useCallback(
@@ -50,7 +51,9 @@ export function DepartmentsPage() {
     { title: t('common.validFrom'), dataIndex: 'validFrom', width: 120 },
     { title: t('common.validTo'), dataIndex: 'validTo', width: 150, render: (_, d) => <EndDate validTo={d.validTo} /> },
     { title: t('common.note'), dataIndex: 'note', ellipsis: true },
-    {
+  ];
+  if (manage) {
+    columns.push({
       title: t('common.actions'),
       key: 'actions',
       width: 90,
@@ -59,8 +62,8 @@ export function DepartmentsPage() {
           {t('common.edit')}
         </Button>
       ),
-    },
-  ];
+    });
+  }
 
   return (
     <>
@@ -69,9 +72,11 @@ export function DepartmentsPage() {
         extra={
           <>
             <ExportButton onExport={() => exportList(town.id, 'departments', list.filters)} testId="departments-export" />
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget('new')}>
-              {t('departments.create')}
-            </Button>
+            {manage && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget('new')}>
+                {t('departments.create')}
+              </Button>
+            )}
           </>
         }
       />
@@ -95,13 +100,13 @@ export function DepartmentsPage() {
           scroll={{ x: 960 }}
           locale={{
             emptyText: (
-              <Empty description={t(list.hasFilters ? 'departments.emptyFiltered' : 'departments.empty')} />
+              <Empty description={t(list.hasFilters ? 'departments.emptyFiltered' : manage ? 'departments.empty' : 'departments.emptyReadOnly')} />
             ),
           }}
           data-testid="departments-table"
         />
       </Card>
-      <DepartmentModal target={target} onClose={() => setTarget(null)} onSaved={list.reload} />
+      {manage && <DepartmentModal target={target} onClose={() => setTarget(null)} onSaved={list.reload} />}
     </>
   );
 }

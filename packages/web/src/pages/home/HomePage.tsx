@@ -1,6 +1,6 @@
 import { ApartmentOutlined, HomeOutlined, ShopOutlined, TeamOutlined, WarningOutlined } from '@ant-design/icons';
 import type { OrgOverview } from '@gongyi/domain';
-import { Card, Empty, Flex, List, Statistic, Typography } from 'antd';
+import { Card, Empty, Flex, Statistic, Typography } from 'antd';
 import { useCallback, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { getOverview } from '../../api/organisation';
@@ -8,7 +8,7 @@ import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { useApi } from '../../hooks/useApi';
 import { useI18n, type MessageKey } from '../../i18n';
-import { useTown } from '../../town/TownContext';
+import { useCan, useSession, useTown } from '../../session/SessionContext';
 
 interface Figure {
   key: keyof Omit<OrgOverview, 'town'>;
@@ -38,16 +38,49 @@ function todos(overview: OrgOverview, t: ReturnType<typeof useI18n>['t']): Todo[
   return [];
 }
 
+/** 工作台: the town's key figures and to-dos, for users who may read the organisation. */
 export function HomePage() {
+  const can = useCan();
+  return can('org.read') ? <OrgHome manage={can('org.manage')} /> : <NothingYetHome />;
+}
+
+/** A user whose grants open no page yet (a worker: self-service comes in a later release). */
+function NothingYetHome() {
+  const { t } = useI18n();
+  const { user, town } = useSession();
+  return (
+    <>
+      <PageHeader title={t('home.title')} subTitle={town.name} />
+      <Card data-testid="home-empty">
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={
+            <>
+              <Typography.Paragraph strong style={{ marginBottom: 4 }}>
+                {t('home.welcome', { name: user.displayName })}
+              </Typography.Paragraph>
+              <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+                {t('home.nothingYet')}
+              </Typography.Paragraph>
+            </>
+          }
+        />
+      </Card>
+    </>
+  );
+}
+
+function OrgHome({ manage }: { manage: boolean }) {
   const { t } = useI18n();
   const town = useTown();
   const load = useCallback((signal: AbortSignal) => getOverview(town.id, signal), [town.id]);
   const { data, error, loading, reload } = useApi(load);
-  const items = data ? todos(data, t) : [];
+  // The to-dos ask for changes: only for those who may make them.
+  const items = data && manage ? todos(data, t) : [];
 
   return (
     <>
-      <PageHeader title={t('home.title')} subTitle={`${town.district} ${town.name}`} />
+      <PageHeader title={t('home.title')} subTitle={data ? `${data.town.district} ${data.town.name}` : town.name} />
       <LoadError error={error} onRetry={reload} />
       <Typography.Title level={5}>{t('home.figures')}</Typography.Title>
       <Flex gap={16} wrap data-testid="home-figures">
@@ -72,17 +105,20 @@ export function HomePage() {
         {items.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.todoEmpty')} />
         ) : (
-          <List
-            dataSource={items}
-            renderItem={(item) => (
-              <List.Item actions={[<Link key="go" to={item.to}>{t('home.go')}</Link>]}>
+          // Plain rows: antd 6.6 deprecates List.
+          <Flex vertical>
+            {items.map((item) => (
+              <Flex key={item.text} justify="space-between" align="center" gap={16} style={{ padding: '12px 0' }}>
                 <Typography.Text>
                   <WarningOutlined style={{ color: '#faad14', marginRight: 8 }} />
                   {item.text}
                 </Typography.Text>
-              </List.Item>
-            )}
-          />
+                <Link to={item.to} style={{ flex: 'none' }}>
+                  {t('home.go')}
+                </Link>
+              </Flex>
+            ))}
+          </Flex>
         )}
       </Card>
     </>

@@ -5,7 +5,7 @@ import { addAssignment } from '../../api/organisation';
 import { FormModal } from '../../components/FormModal';
 import { useI18n } from '../../i18n';
 import { DATE_FORMAT, dayText, todayIso, toDay } from '../../lib/dates';
-import { useTown } from '../../town/TownContext';
+import { useTown } from '../../session/SessionContext';
 import { AssignmentFields } from './AssignmentFields';
 import { assignmentBody, assignmentValues, type AssignmentValues } from './assignmentForm';
 

@@ -6,7 +6,7 @@ import { FormModal } from '../../components/FormModal';
 import { SEARCHABLE, categoryOptions, coopOptions, type OrgLookups } from '../../features/org/useOrgLookups';
 import { useI18n } from '../../i18n';
 import { DATE_FORMAT, dayText } from '../../lib/dates';
-import { useTown } from '../../town/TownContext';
+import { useTown } from '../../session/SessionContext';
 import { AssignmentFields } from './AssignmentFields';
 import { EMPTY_ASSIGNMENT, assignmentBody, type AssignmentValues } from './assignmentForm';
 

@@ -9,7 +9,7 @@ import { LoadError } from '../../components/LoadError';
 import { useApi } from '../../hooks/useApi';
 import { useI18n } from '../../i18n';
 import { todayIso } from '../../lib/dates';
-import { useTown } from '../../town/TownContext';
+import { useCan, useTown } from '../../session/SessionContext';
 import { AssignmentTimeline } from './AssignmentTimeline';
 import { CategoryTag } from './display';
 
@@ -35,6 +35,7 @@ interface Props {
 
 export function TeamDrawer({ teamId, on, detail, onClose, onEdit, onChangeAssignment }: Props) {
   const { t } = useI18n();
+  const manage = useCan()('org.manage');
   const { data: team, error, loading, reload } = detail;
   const shown = team && team.id === teamId ? team : undefined;
 
@@ -46,7 +47,8 @@ export function TeamDrawer({ teamId, on, detail, onClose, onEdit, onChangeAssign
       title={shown ? shown.name : t('teams.detail')}
       data-testid="team-drawer"
       extra={
-        shown && (
+        shown &&
+        manage && (
           <Flex gap={8}>
             <Button icon={<EditOutlined />} onClick={() => onEdit(shown)}>
               {t('common.edit')}

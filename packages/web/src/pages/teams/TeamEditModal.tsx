@@ -7,7 +7,7 @@ import { FormModal } from '../../components/FormModal';
 import { SEARCHABLE, coopOptions } from '../../features/org/useOrgLookups';
 import { useI18n } from '../../i18n';
 import { fromDay, toDay } from '../../lib/dates';
-import { useTown } from '../../town/TownContext';
+import { useTown } from '../../session/SessionContext';
 
 interface Values {
   name: string;

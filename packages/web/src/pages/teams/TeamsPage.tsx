@@ -10,7 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { categoryOptions, coopOptions, departmentOptions, useOrgLookups } from '../../features/org/useOrgLookups';
 import { usePagedList, type PageRequest } from '../../hooks/usePagedList';
 import { useI18n } from '../../i18n';
-import { useTown } from '../../town/TownContext';
+import { useCan, useTown } from '../../session/SessionContext';
 import { AssignmentModal } from './AssignmentModal';
 import { TeamCreateModal } from './TeamCreateModal';
 import { TeamDrawer, useTeamDetail } from './TeamDrawer';
@@ -25,6 +25,7 @@ type Dialog = 'create' | 'edit' | 'assignment' | undefined;
 export function TeamsPage() {
   const { t, lang } = useI18n();
   const town = useTown();
+  const manage = useCan()('org.manage');
   const lookups = useOrgLookups();
 
   const fetchPage = useCallback(
@@ -67,9 +68,11 @@ export function TeamsPage() {
         extra={
           <>
             <ExportButton onExport={() => exportList(town.id, 'teams', list.filters)} testId="teams-export" />
-            <Button type="primary" icon={<PlusOutlined />} disabled={!data} onClick={() => openDialog('create')}>
-              {t('teams.create')}
-            </Button>
+            {manage && (
+              <Button type="primary" icon={<PlusOutlined />} disabled={!data} onClick={() => openDialog('create')}>
+                {t('teams.create')}
+              </Button>
+            )}
           </>
         }
       />
@@ -111,7 +114,7 @@ export function TeamsPage() {
           scroll={{ x: 1040 }}
           onRow={(team) => ({ onClick: () => setOpenId(team.id), style: { cursor: 'pointer' } })}
           locale={{
-            emptyText: <Empty description={t(list.hasFilters ? 'teams.emptyFiltered' : 'teams.empty')} />,
+            emptyText: <Empty description={t(list.hasFilters ? 'teams.emptyFiltered' : manage ? 'teams.empty' : 'teams.emptyReadOnly')} />,
           }}
           data-testid="teams-table"
         />
