@@ -11,3 +11,4 @@ export * from './workers/masking.js';
 export * from './workers/excel-values.js';
 export * from './workers/vocabulary.js';
 export * from './api/workers.js';
+export * from './api/import.js';

@@ -57,6 +57,8 @@ export const SessionSchema = z.object({
   csrfToken: z.string(),
   idleTimeoutSeconds: z.number().int(),
   expiresAt: z.string(),
+  /** The town's password rules, so the change-password page can state them. */
+  passwordPolicy: z.object({ minLength: z.number().int(), minClasses: z.number().int(), expiryDays: z.number().int() }),
 });
 export type Session = z.infer<typeof SessionSchema>;
 

@@ -13,6 +13,7 @@ export interface ActorGrant {
   role: Role;
   scopeKind: ScopeKind;
   scopeId: string | null;
+  scopeName?: string | null;
 }
 
 export interface Actor {
@@ -42,8 +43,9 @@ export function can(actor: Actor, action: Action): boolean {
 export function grantLabel(actor: Actor, action?: Action): string {
   if (actor.kind !== 'user') return actor.display;
   const grant = (action ? grantsFor(actor, action)[0] : undefined) ?? actor.grants[0];
-  if (!grant) return '无授权';
-  return `${ROLE_LABELS[grant.role].zh}（${SCOPE_LABELS[grant.scopeKind].zh}${grant.scopeId ? `:${grant.scopeId}` : ''}）`;
+  if (!grant) return '—';
+  const scope = grant.scopeKind === 'town' || grant.scopeKind === 'self' ? SCOPE_LABELS[grant.scopeKind].zh : (grant.scopeName ?? grant.scopeId);
+  return `${ROLE_LABELS[grant.role].zh}（${scope}）`;
 }
 
 export function forbidden(): AppError {

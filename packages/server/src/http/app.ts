@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -25,6 +26,8 @@ import { authRoutes } from '../features/auth/auth.routes.js';
 import { userRoutes } from '../features/users/users.routes.js';
 import { auditRoutes } from '../features/audit/audit.routes.js';
 import { workerRoutes } from '../features/workers/workers.routes.js';
+import { importRoutes } from '../features/import/import.routes.js';
+import { IMPORT_LIMITS } from '../features/import/refusals.js';
 import { authenticate, type RouteAccess } from './authenticate.js';
 
 export interface RouteEntry {
@@ -61,6 +64,7 @@ const ROUTES: ((app: App, deps: AppDeps) => void)[] = [
   userRoutes,
   auditRoutes,
   workerRoutes,
+  importRoutes,
 ];
 
 export async function buildApp(options: AppOptions): Promise<App> {
@@ -100,6 +104,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
   });
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: IMPORT_LIMITS.maxBytes, files: 1, fields: 5, fieldSize: 64 * 1024 } });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, code: 'rate_limited', message: `too many requests; retry in ${ctx.after}` }),

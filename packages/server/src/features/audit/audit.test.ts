@@ -24,6 +24,10 @@ describe('tamper-evident audit log (R27, #3)', () => {
     const page = await auditor('GET', '/audit?action=department.create&pageSize=5');
     expect(page.body.items[0]).toMatchObject({ action: 'department.create', result: 'ok' });
     expect(page.body.items[0].grant).toBe('系统管理员（全镇）');
+    const police = await t.as('paichusuo');
+    await police('GET', '/audit');
+    const denied = (await auditor('GET', '/audit?action=access.denied')).body.items[0];
+    expect(denied).toMatchObject({ grant: '日常管理单位（派出所）', result: 'denied' });
     const logins = await auditor('GET', '/audit?action=login&from=2026-03-15&to=2026-03-15');
     expect(logins.body.total).toBeGreaterThanOrEqual(2);
     const file = await auditor('GET', '/audit/export.xlsx?action=department');

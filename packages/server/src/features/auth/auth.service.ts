@@ -28,6 +28,12 @@ const BAD_CREDENTIALS = new AppError('unauthenticated', {
   en: 'Town, username or password is wrong. Repeated failures lock the account for a while.',
 });
 
+const BAD_TOTP = new AppError(
+  'unauthenticated',
+  { zh: '动态码不正确或已过期。请核对手机时间后输入最新的 6 位码。', en: 'The code is wrong or expired; enter the latest 6-digit code.' },
+  'totpCode',
+);
+
 export interface LoginResult {
   token: string;
   session: Session;
@@ -58,7 +64,9 @@ export async function login(database: Database, runtime: Runtime, meta: RequestM
     }
     const totpOk = !fromFlag(user.totp_enabled) || (input.totpCode !== undefined && verifyTotp(user.totp_secret ?? '', input.totpCode, now));
     if (!passwordOk || (input.totpCode !== undefined && !totpOk)) {
-      return { error: await countFailure(ctx, user, settings.lockoutThreshold, settings.lockoutMinutes, audit, passwordOk ? 'bad_totp' : 'bad_password') };
+      const error = await countFailure(ctx, user, settings.lockoutThreshold, settings.lockoutMinutes, audit, passwordOk ? 'bad_totp' : 'bad_password');
+      // With the password right, say that the code was wrong (the usual two-step courtesy).
+      return { error: passwordOk && error === BAD_CREDENTIALS ? BAD_TOTP : error };
     }
     if (fromFlag(user.disabled)) {
       await audit('login.failure', 'denied', { reason: 'disabled' });
@@ -125,6 +133,7 @@ export async function describeSession(ctx: ReadContext, session: Row<'sessions'>
     csrfToken: session.csrf_token,
     idleTimeoutSeconds: settings.sessionIdleMinutes * 60,
     expiresAt: session.expires_at,
+    passwordPolicy: { minLength: settings.passwordMinLength, minClasses: settings.passwordMinClasses, expiryDays: settings.passwordExpiryDays },
   };
 }
 

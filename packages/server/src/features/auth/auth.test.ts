@@ -35,6 +35,7 @@ describe('sign-in, lockout and sessions (#3)', () => {
     expect(body).toMatchObject({ user: { username: 'hr' }, restriction: 'none', idleTimeoutSeconds: 900 });
     expect(body.actions).toEqual(expect.arrayContaining(['org.read', 'worker.read', 'worker.reveal']));
     expect(body.actions).not.toContain('user.manage');
+    expect(body.passwordPolicy).toEqual({ minLength: 10, minClasses: 3, expiryDays: 90 });
     expect((await lastAudit(t, 'login.success'))?.actor).toContain('hr');
   });
 
@@ -124,7 +125,11 @@ describe('sign-in, lockout and sessions (#3)', () => {
     const missing = await login(t, 'leader', DEMO_PASSWORD);
     expect(missing.status).toBe(401);
     expect(missing.body.error).toMatchObject({ code: 'totp_required', field: 'totpCode' });
-    const ok = await login(t, 'leader', DEMO_PASSWORD, { totpCode: totpAt(setup.body.secret, t.runtime.clock.now()) });
+    const current = totpAt(setup.body.secret, t.runtime.clock.now());
+    const wrong = await login(t, 'leader', DEMO_PASSWORD, { totpCode: current === '123456' ? '654321' : '123456' });
+    expect(wrong.body.error).toMatchObject({ field: 'totpCode' });
+    expect(wrong.body.error.message).toContain('动态码不正确');
+    const ok = await login(t, 'leader', DEMO_PASSWORD, { totpCode: current });
     expect(ok.status).toBe(200);
   });
 

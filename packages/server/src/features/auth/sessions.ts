@@ -65,9 +65,25 @@ export async function touchSession(db: Executor, s: Row<'sessions'>, settings: S
     .execute();
 }
 
+/** A user's grants with the names of their scopes (for the audit record's 所用授权). */
 export async function loadGrants(db: Executor, townId: string, userId: string) {
-  const rows = await db.selectFrom('user_grants').select(['id', 'role', 'scope_kind', 'scope_id']).where('town_id', '=', townId).where('user_id', '=', userId).execute();
-  return rows.map((g) => ({ id: g.id, role: g.role as Role, scopeKind: g.scope_kind as ScopeKind, scopeId: g.scope_id }));
+  const rows = await db
+    .selectFrom('user_grants as g')
+    .leftJoin('coops as c', (j) => j.onRef('c.town_id', '=', 'g.town_id').onRef('c.id', '=', 'g.scope_id'))
+    .leftJoin('departments as d', (j) => j.onRef('d.town_id', '=', 'g.town_id').onRef('d.id', '=', 'g.scope_id'))
+    .leftJoin('teams as t', (j) => j.onRef('t.town_id', '=', 'g.town_id').onRef('t.id', '=', 'g.scope_id'))
+    .leftJoin('communities as m', (j) => j.onRef('m.town_id', '=', 'g.town_id').onRef('m.id', '=', 'g.scope_id'))
+    .select(['g.id', 'g.role', 'g.scope_kind', 'g.scope_id', 'c.name as coop', 'd.name as dept', 't.name as team', 'm.name as community'])
+    .where('g.town_id', '=', townId)
+    .where('g.user_id', '=', userId)
+    .execute();
+  return rows.map((g) => ({
+    id: g.id,
+    role: g.role as Role,
+    scopeKind: g.scope_kind as ScopeKind,
+    scopeId: g.scope_id,
+    scopeName: g.coop ?? g.dept ?? g.team ?? g.community ?? null,
+  }));
 }
 
 export function actorOf(user: Row<'users'>, grants: Actor['grants']): Actor {

@@ -36,36 +36,57 @@ const ID_PROBLEMS: Record<IdNumberProblem, (id: string) => string> = {
   check_digit: (id) => `身份证号校验位不符：按前 17 位计算末位应为 ${idCheckCharacter(id.slice(0, 17))}，表中为 ${id[17]}，号码中有录错的数字。${RECHECK}`,
 };
 
-function rowReader(row: SheetRow, byField: ReadonlyMap<ImportField, ImportColumn>) {
-  const messages: (RowMessage & { order: number })[] = [];
-  const raw = (f: ImportField): CellValue => {
-    const c = byField.get(f);
-    return c ? (row.cells[c.index - 1] ?? null) : null;
-  };
-  const text = (f: ImportField) => v.displayText(raw(f));
-  const report = (f: ImportField, message: string) => {
-    const c = byField.get(f);
+/** One row's cells by field, each cell's text worked out once, and the problems found so far. */
+class RowReader {
+  readonly messages: (RowMessage & { order: number })[] = [];
+  private readonly texts = new Map<ImportField, string>();
+  constructor(
+    private readonly row: SheetRow,
+    private readonly byField: ReadonlyMap<ImportField, ImportColumn>,
+  ) {}
+
+  raw(f: ImportField): CellValue {
+    const c = this.byField.get(f);
+    return c ? (this.row.cells[c.index - 1] ?? null) : null;
+  }
+
+  text(f: ImportField): string {
+    let t = this.texts.get(f);
+    if (t === undefined) this.texts.set(f, (t = v.displayText(this.raw(f))));
+    return t;
+  }
+
+  optional(f: ImportField): string | null {
+    return this.text(f) || null;
+  }
+
+  report(f: ImportField, message: string): void {
+    const c = this.byField.get(f);
     const column = c ? c.header || `第 ${c.index} 列` : IMPORT_FIELD_LABELS[f];
-    messages.push({ field: f, column, value: text(f), message, order: c?.index ?? 1000 + IMPORT_FIELDS.indexOf(f) });
-  };
-  const has = (f: ImportField) => messages.some((m) => m.field === f);
+    this.messages.push({ field: f, column, value: this.text(f), message, order: c?.index ?? 1000 + IMPORT_FIELDS.indexOf(f) });
+  }
+
+  has(f: ImportField): boolean {
+    return this.messages.some((m) => m.field === f);
+  }
+
   /** The parsed value, or (after reporting the problem) the fallback. */
-  const take = <T>(f: ImportField, parsed: v.Parsed<T>, fallback: T): T => {
+  take<T>(f: ImportField, parsed: v.Parsed<T>, fallback: T): T {
     if (parsed.ok) return parsed.value;
-    report(f, parsed.message);
+    this.report(f, parsed.message);
     return fallback;
-  };
+  }
+
   /** Required text: reports an empty cell or a missing column. */
-  const required = (f: ImportField): string => {
-    const t = text(f);
+  required(f: ImportField): string {
+    const t = this.text(f);
     if (t !== '') return t;
-    report(f, byField.has(f) ? `${IMPORT_FIELD_LABELS[f]}不能为空。` : `表中没有“${IMPORT_FIELD_LABELS[f]}”列。请在表头加上这一列，或在列对应关系中指定。`);
+    const label = IMPORT_FIELD_LABELS[f];
+    this.report(f, this.byField.has(f) ? `${label}不能为空。` : `表中没有“${label}”列。请在表头加上这一列，或在列对应关系中指定。`);
     return '';
-  };
-  const optional = (f: ImportField): string | null => text(f) || null;
-  return { raw, text, report, has, take, required, optional, messages };
+  }
 }
-type Reader = ReturnType<typeof rowReader>;
+type Reader = RowReader;
 
 function readIdNumber(r: Reader): string | null {
   const shown = r.required('idNumber');
@@ -157,14 +178,14 @@ function parseWorker(r: Reader, candidate: unknown): CreateWorker | null {
   for (const issue of parsed.error.issues) {
     const key = String(issue.path[1] ?? issue.path[0] ?? '');
     const field = (POST_FIELDS[key] ?? key) as ImportField;
-    if (!IMPORT_FIELDS.includes(field)) r.messages.push({ field: null, column: '', value: '', message: `第 ${key} 项填写有误，请检查。`, order: 2000 });
+    if (!IMPORT_FIELDS.includes(field)) r.messages.push({ field: null, column: '', value: '', message: `本行不符合登记规则（${key}）。请检查后重新导入。`, order: 2000 });
     else if (!r.has(field)) r.report(field, issueMessage(issue, IMPORT_FIELD_LABELS[field]));
   }
   return null;
 }
 
 export function checkRow(row: SheetRow, byField: ReadonlyMap<ImportField, ImportColumn>, lookups: ImportLookups): CheckedRow {
-  const r = rowReader(row, byField);
+  const r = new RowReader(row, byField);
   const name = v.compactName(r.required('name'));
   const idNumber = readIdNumber(r);
   const startDate = readStartDate(r);

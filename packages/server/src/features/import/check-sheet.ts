@@ -37,7 +37,7 @@ function markDuplicates(rows: CheckedRow[], columns: ImportColumn[]): void {
 }
 
 export function checkSheet(sheet: Sheet, choices: MappingChoices, lookups: ImportLookups, limits: ImportLimits): CheckedSheet {
-  const headerRow = findHeaderRow(sheet.rows, choices.saved, limits);
+  const headerRow = findHeaderRow(sheet.rows, choices.saved, choices.requested, limits);
   const dataRows = sheet.rows.filter((r) => r.row > headerRow.row);
   if (dataRows.length === 0) throw refuse.noRows(headerRow.row);
   if (sheet.overLimit || dataRows.length > limits.maxRows) throw refuse.tooManyRows(limits);

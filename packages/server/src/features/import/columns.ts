@@ -32,14 +32,20 @@ function savedOrSynonym(header: string, saved: SavedMapping): ImportField | null
 }
 
 /**
- * The row among the first few that names the most known fields (at least two). A merged title
- * row above it (“小昆山镇公益性岗位人员花名册”) names none, so it is passed over.
+ * The row among the first few that names the most known fields (at least two), counting the
+ * request's own column choices. A merged title row above the header (“小昆山镇公益性岗位人员花名册”)
+ * names none, so it is passed over.
  */
-export function findHeaderRow(rows: SheetRow[], saved: SavedMapping, limits: ImportLimits): SheetRow {
+export function findHeaderRow(rows: SheetRow[], saved: SavedMapping, requested: ColumnMapping, limits: ImportLimits): SheetRow {
   let best: SheetRow | undefined;
   let bestScore = 1;
   for (const row of rows.slice(0, limits.headerScanRows)) {
-    const fields = new Set(row.cells.map((c) => (typeof c === 'string' ? savedOrSynonym(c, saved) : undefined)).filter((f) => f));
+    const fields = new Set<ImportField>();
+    row.cells.forEach((cell, i) => {
+      if (typeof cell !== 'string' || !cell.trim()) return;
+      const field = Object.hasOwn(requested, String(i + 1)) ? requested[String(i + 1)] : savedOrSynonym(cell, saved);
+      if (field) fields.add(field);
+    });
     if (fields.size > bestScore) {
       best = row;
       bestScore = fields.size;

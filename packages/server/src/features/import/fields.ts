@@ -1,62 +1,9 @@
-import { toHalfWidth } from '@gongyi/domain';
+import { IMPORT_FIELDS, toHalfWidth, type ImportField } from '@gongyi/domain';
+
+export { IMPORT_FIELDS, IMPORT_FIELD_LABELS, type ImportField } from '@gongyi/domain';
 
 // The columns a town's roster may hold, with the headers clerks actually write (#4 part 6).
-// TODO(domain): IMPORT_FIELDS and IMPORT_FIELD_LABELS belong in packages/domain/src/api/workers.ts
-// so the web wizard offers the same choices.
-
-export const IMPORT_FIELDS = [
-  'name',
-  'idNumber',
-  'phone',
-  'team',
-  'community',
-  'managingDepartment',
-  'duty',
-  'startDate',
-  'bankAccount',
-  'bankName',
-  'householdRegistration',
-  'address',
-  'education',
-  'disabilityCertificate',
-  'emergencyContactName',
-  'emergencyContactPhone',
-  'offRoster',
-  'payScheme',
-  'legacyBase',
-  'legacyBonus',
-  'insurance',
-  'specialPost',
-  'fieldOrHazardous',
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
-
-/** The canonical header of each field, used in messages when the sheet has no such column. */
-export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
-  name: '姓名',
-  idNumber: '身份证号码',
-  phone: '联系电话',
-  team: '所属队伍',
-  community: '村居',
-  managingDepartment: '日常管理单位',
-  duty: '岗位',
-  startDate: '入职日期',
-  bankAccount: '银行卡号',
-  bankName: '开户银行',
-  householdRegistration: '户籍',
-  address: '住址',
-  education: '学历',
-  disabilityCertificate: '残疾证号',
-  emergencyContactName: '紧急联系人',
-  emergencyContactPhone: '紧急联系电话',
-  offRoster: '编外',
-  payScheme: '待遇办法',
-  legacyBase: '原月基本工资',
-  legacyBonus: '原月奖金',
-  insurance: '参保类型',
-  specialPost: '特殊岗位',
-  fieldOrHazardous: '野外作业',
-};
+// The field list and labels live in the domain (api/import.ts) so the web wizard offers the same.
 
 /** Columns every row needs; the managing unit falls back to the team's (R4), the rest have defaults. */
 export const REQUIRED_FIELDS: readonly ImportField[] = ['name', 'idNumber', 'team', 'startDate'];

@@ -25,7 +25,7 @@ function checkZip(data: Buffer, limits: ImportLimits): void {
   if (!entries) throw refuse.damaged();
   const expanded = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
   if (expanded > limits.maxExpandedBytes) throw refuse.expandsTooFar(limits);
-  if (!entries.some((e) => e.name.startsWith('xl/worksheets/'))) throw refuse.notWorkbook();
+  if (!entries.some((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name))) throw refuse.notWorkbook();
 }
 
 /** UTF-16 text carries its BOM; any other NUL byte in the first 8 KB means a binary file. */

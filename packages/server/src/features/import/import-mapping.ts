@@ -6,7 +6,7 @@ import { authorize } from '../policy.js';
 import { requireTown } from '../towns/towns.repository.js';
 import type { SavedMapping } from './columns.js';
 import { normaliseHeader } from './fields.js';
-import { ImportMappingSchema, type ImportMapping } from './import.schemas.js';
+import { ImportMappingSchema, type ImportMapping } from '@gongyi/domain';
 
 // A town's own header names (“服务岗位” → duty, “备注” ignored), saved once and applied to every
 // later file whose headers match.

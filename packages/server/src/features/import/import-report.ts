@@ -1,6 +1,7 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { CheckedRow } from './check-row.js';
-import type { ImportRowStatus } from './import.schemas.js';
+import type { ImportRowStatus } from '@gongyi/domain';
 import type { Sheet } from './read-sheet.js';
 
 // The clerk's own sheet back, every row where it was, with 状态 and 问题说明 beside it, so the
@@ -20,11 +21,16 @@ const FILLS: Partial<Record<ImportRowStatus, string>> = { error: 'FFFFC7CE', dif
 
 const describe = (row: ReportRow) => row.messages.map((m) => (m.column ? `【${m.column}】${m.message}` : m.message)).join('\n');
 
+/** Streams the workbook (100k rows in a few seconds; the in-memory writer takes several times longer). */
 export async function buildReport(sheet: Sheet, headerRow: number, rows: readonly ReportRow[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const ws = workbook.addWorksheet(sheet.name.slice(0, 31) || '导入结果', { views: [{ state: 'frozen', ySplit: headerRow }] });
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const width = Math.max(...sheet.rows.map((r) => r.cells.length));
   const statusColumn = width + 1;
+  const ws = workbook.addWorksheet(sheet.name.slice(0, 31) || '导入结果', { views: [{ state: 'frozen', ySplit: headerRow }] });
+  ws.columns = [...Array.from({ length: width }, () => ({ width: 16 })), { width: 24 }, { width: 70 }];
   const results = new Map(rows.map((r) => [r.row, r]));
   for (const source of sheet.rows) {
     const row = ws.getRow(source.row);
@@ -40,15 +46,18 @@ export async function buildReport(sheet: Sheet, headerRow: number, rows: readonl
       row.font = { bold: true };
     }
     const result = results.get(source.row);
-    if (!result) continue;
-    row.getCell(statusColumn).value = STATUS_LABELS[result.status];
-    row.getCell(statusColumn + 1).value = describe(result);
-    row.getCell(statusColumn + 1).alignment = { wrapText: true, vertical: 'top' };
-    const fill = FILLS[result.status];
-    if (fill) for (let c = 1; c <= statusColumn + 1; c++) row.getCell(c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
+    if (result) {
+      row.getCell(statusColumn).value = STATUS_LABELS[result.status];
+      if (result.messages.length > 0) {
+        row.getCell(statusColumn + 1).value = describe(result);
+        row.getCell(statusColumn + 1).alignment = { wrapText: true, vertical: 'top' };
+      }
+      const fill = FILLS[result.status];
+      if (fill) for (let c = 1; c <= statusColumn + 1; c++) row.getCell(c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
+    }
+    row.commit();
   }
-  for (let c = 1; c <= width; c++) ws.getColumn(c).width = 16;
-  ws.getColumn(statusColumn).width = 24;
-  ws.getColumn(statusColumn + 1).width = 70;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  ws.commit();
+  await workbook.commit();
+  return Buffer.concat(chunks);
 }

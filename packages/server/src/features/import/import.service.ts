@@ -4,6 +4,7 @@ import type { MutationContext, ReadContext } from '../../http/context.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { authorize } from '../policy.js';
 import { importWorkers, matchExisting } from '../workers/workers.service.js';
+import { markActiveElsewhere } from './active-elsewhere.js';
 import type { CheckedRow, RowMessage } from './check-row.js';
 import { checkSheet, type CheckedSheet } from './check-sheet.js';
 import type { ColumnMapping } from './columns.js';
@@ -11,7 +12,7 @@ import { IMPORT_FIELD_LABELS, type ImportField } from './fields.js';
 import { checkUpload } from './file-guard.js';
 import { savedMapping } from './import-mapping.js';
 import { buildReport, type ReportRow } from './import-report.js';
-import type { ImportPreview, ImportResult } from './import.schemas.js';
+import type { ImportPreview, ImportResult } from '@gongyi/domain';
 import { loadLookups } from './load-lookups.js';
 import { readSheet, type Sheet } from './read-sheet.js';
 import { IMPORT_LIMITS, refuse, type ImportLimits } from './refusals.js';
@@ -32,7 +33,9 @@ async function check(ctx: ReadContext, townId: string, upload: Upload, limits: I
   const kind = checkUpload(upload.data, upload.fileName, limits);
   const sheet = await readSheet(upload.data, kind, upload.fileName, limits);
   const [saved, lookups] = await Promise.all([savedMapping(ctx.db, townId), loadLookups(ctx, townId)]);
-  return { sheet, checked: checkSheet(sheet, { saved, requested: upload.mapping }, lookups, limits) };
+  const checked = checkSheet(sheet, { saved, requested: upload.mapping }, lookups, limits);
+  await markActiveElsewhere(ctx, townId, checked.rows, checked.columns);
+  return { sheet, checked };
 }
 
 const note = (message: string): RowMessage => ({ field: null, column: '', value: '', message });

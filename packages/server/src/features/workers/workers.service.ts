@@ -158,22 +158,37 @@ export async function createWorker(ctx: MutationContext, townId: string, input: 
     throw duplicate({ zh: '身份证号', en: 'ID number' }, input.person.idNumber.slice(0, 3) + '…' + input.person.idNumber.slice(-4), 'person.idNumber');
   }
   await assertNotActiveElsewhere(ctx, [hash], 'person.idNumber');
-  const personId = await insertWorkers(ctx, townId, [input]);
-  const created = await getWorkerUnscoped(ctx, townId, personId[0]!);
-  // A scoped clerk (a coop, say) may register only into their own scope; the check runs on the new
-  // rows inside this transaction, so a refusal rolls them back.
-  const inScope = await requireWorkerInScope(ctx, townId, personId[0]!, 'worker.manage').then(() => true, () => false);
-  if (!inScope) throw new AppError('forbidden', { zh: '您只能登记本人管辖范围内的服务队人员。', en: 'You may register workers only within your scope.' }, 'post.teamId');
-  await auditWorker(ctx, townId, 'worker.create', personId[0]!, undefined, created);
+  const { personIds, postIds } = await insertWorkers(ctx, townId, [input]);
+  await assertPostsInScope(ctx, townId, postIds, 'worker.manage', 'post.teamId');
+  const created = await getWorker(ctx, townId, personIds[0]!);
+  await auditWorker(ctx, townId, 'worker.create', personIds[0]!, undefined, created);
   return created;
 }
 
-async function getWorkerUnscoped(ctx: ReadContext, townId: string, personId: string): Promise<WorkerDetail> {
-  return getWorker({ ...ctx, actor: { ...ctx.actor, kind: 'system' } }, townId, personId);
+/**
+ * A scoped clerk (a coop, say) may register workers only into their own scope. The check runs on
+ * the new rows inside the request's transaction, with the same SQL scope as every read, so a
+ * refusal rolls them back.
+ */
+async function assertPostsInScope(ctx: MutationContext, townId: string, postIds: string[], action: Action, field: string): Promise<void> {
+  const scope = await scopeFor(ctx, action);
+  for (let i = 0; i < postIds.length; i += 500) {
+    const chunk = postIds.slice(i, i + 500);
+    const visible = await ctx.db
+      .selectFrom('posts as p')
+      .where('p.town_id', '=', townId)
+      .where('p.id', 'in', chunk)
+      .where((eb) => scope.condition(eb) ?? sql<SqlBool>`1 = 1`)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    if (Number(visible.n) !== chunk.length) {
+      throw new AppError('forbidden', { zh: '只能登记或导入本人管辖范围内服务队的人员。请检查所属队伍。', en: 'You may add workers only within your scope.' }, field);
+    }
+  }
 }
 
-/** Bulk insert of new workers (used by create, import and the demo); returns the person ids. */
-async function insertWorkers(ctx: MutationContext, townId: string, rows: CreateWorker[]): Promise<string[]> {
+/** Bulk insert of new workers (used by create, import and the demo). */
+async function insertWorkers(ctx: MutationContext, townId: string, rows: CreateWorker[]): Promise<{ personIds: string[]; postIds: string[] }> {
   const now = shanghaiTimestamp(ctx.clock.now());
   const persons: Row<'persons'>[] = [];
   const posts: Row<'posts'>[] = [];
@@ -190,7 +205,7 @@ async function insertWorkers(ctx: MutationContext, townId: string, rows: CreateW
   await repo.insertMany(ctx.db, 'posts', posts);
   await repo.insertMany(ctx.db, 'active_id_register', register);
   await repo.bumpRosterStamp(ctx.db, townId);
-  return persons.map((p) => p.id);
+  return { personIds: persons.map((p) => p.id), postIds: posts.map((p) => p.id) };
 }
 
 export async function updatePerson(ctx: MutationContext, townId: string, personId: string, input: PersonUpdate): Promise<WorkerDetail> {
@@ -252,7 +267,25 @@ const FIELD_LABELS: Record<string, string> = {
   education: '学历', disabilityCertificate: '残疾证号', emergencyContactName: '紧急联系人', emergencyContactPhone: '紧急联系电话',
   teamId: '所属队伍', managingDepartmentId: '日常管理单位', duty: '岗位', communityId: '村居', specialPost: '特殊岗位',
   fieldOrHazardous: '野外作业', offRoster: '编外', payScheme: '待遇办法', insurance: '参保类型', startDate: '入职日期',
+  legacyBaseFen: '原月基本工资', legacyBonusFen: '原月奖金', employmentBasis: '用工方式',
 };
+
+/** Post fields an import compares with the stored current post. */
+const POST_COLUMN_OF = {
+  teamId: 'team_id',
+  managingDepartmentId: 'managing_department_id',
+  duty: 'duty',
+  communityId: 'community_id',
+  specialPost: 'special_post',
+  fieldOrHazardous: 'field_or_hazardous',
+  offRoster: 'off_roster',
+  payScheme: 'pay_scheme',
+  legacyBaseFen: 'legacy_base_fen',
+  legacyBonusFen: 'legacy_bonus_fen',
+  employmentBasis: 'employment_basis',
+  insurance: 'insurance',
+  startDate: 'start_date',
+} as const satisfies Partial<Record<keyof CreateWorker['post'], keyof Row<'posts'>>>;
 
 /** Existing people of the town with these ID numbers, and how an imported row differs from each. */
 export async function matchExisting(ctx: ReadContext, townId: string, idNumbers: string[]): Promise<Map<string, { personId: string; differences(row: CreateWorker): string[] }>> {
@@ -270,9 +303,10 @@ export async function matchExisting(ctx: ReadContext, townId: string, idNumbers:
         differences: (row) => {
           const diffs = (Object.keys(row.person) as (keyof PersonInput)[]).filter((k) => k !== 'idNumber' && (row.person[k] ?? null) !== (clear[k] ?? null));
           const postDiffs = post
-            ? (['teamId', 'managingDepartmentId', 'communityId', 'startDate', 'payScheme'] as const).filter((k) => {
-                const stored = { teamId: post.team_id, managingDepartmentId: post.managing_department_id, communityId: post.community_id, startDate: post.start_date, payScheme: post.pay_scheme }[k];
-                return (row.post[k] ?? null) !== stored;
+            ? (Object.keys(POST_COLUMN_OF) as (keyof typeof POST_COLUMN_OF)[]).filter((k) => {
+                const stored = post[POST_COLUMN_OF[k]];
+                const given = row.post[k];
+                return (typeof given === 'boolean' ? Number(given) : (given ?? null)) !== stored;
               })
             : [];
           return [...diffs, ...postDiffs].map((k) => FIELD_LABELS[k] ?? k);
@@ -297,6 +331,9 @@ export async function importWorkers(ctx: MutationContext, townId: string, rows: 
     checkPayScheme(row.post, `rows.${i}.post.`);
   }
   await assertNotActiveElsewhere(ctx, fresh.map((r) => idHash(ctx.keyring, r.person.idNumber)), 'rows');
-  if (fresh.length > 0) await insertWorkers(ctx, townId, fresh);
+  if (fresh.length > 0) {
+    const { postIds } = await insertWorkers(ctx, townId, fresh);
+    await assertPostsInScope(ctx, townId, postIds, 'worker.import', 'rows');
+  }
   return { created: fresh.length, unchanged, skipped: rows.length - fresh.length - unchanged };
 }
