@@ -133,6 +133,29 @@ describe('sign-in, lockout and sessions (#3)', () => {
     expect(ok.status).toBe(200);
   });
 
+  it('a town setting requires TOTP for the three administrator roles before they can work', async () => {
+    const town = await demoTown();
+    try {
+      const security = await town.as('security');
+      const settings = (await security('GET', '/settings/security')).body;
+      await security('PUT', '/settings/security', { ...settings, totpRequiredForAdmins: true });
+      const admin = await town.as('admin');
+      expect((await admin('GET', '/api/auth/session')).body.restriction).toBe('enrol_totp');
+      expect((await admin('GET', '/teams')).status).toBe(403);
+      const hr = await town.as('hr');
+      expect((await hr('GET', '/teams')).status).toBe(200);
+      const setup = await admin('POST', '/api/auth/totp/setup');
+      const enabled = await admin('POST', '/api/auth/totp/enable', { code: totpAt(setup.body.secret, town.runtime.clock.now()) });
+      expect(enabled.body.restriction).toBe('none');
+      expect((await admin('GET', '/teams')).status).toBe(200);
+      const off = await admin('POST', '/api/auth/totp/disable', { code: totpAt(setup.body.secret, town.runtime.clock.now()) });
+      expect(off.status).toBe(422);
+      expect(off.body.error.message).toContain('必须启用动态码');
+    } finally {
+      await town.close();
+    }
+  });
+
   it('limits sign-in attempts per address', async () => {
     const strict = await demoTown({ loginRateLimit: 4 }); // the harness's own sign-in is the first
     try {
