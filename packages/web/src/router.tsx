@@ -14,6 +14,10 @@ import { LoginPage } from './pages/login/LoginPage';
 import { SecuritySettingsPage } from './pages/system/security/SecuritySettingsPage';
 import { UsersPage } from './pages/system/users/UsersPage';
 import { TeamsPage } from './pages/teams/TeamsPage';
+import { ImportPage } from './pages/workers/import/ImportPage';
+import { RosterPage } from './pages/workers/RosterPage';
+import { WorkerCreatePage } from './pages/workers/WorkerCreatePage';
+import { WorkerPage } from './pages/workers/WorkerPage';
 import { RequireAction, SessionGate } from './session/SessionGate';
 
 // Paths match the menu in layout/nav.tsx; each page names the action its menu entry needs, so an
@@ -32,6 +36,10 @@ export const router = createBrowserRouter([
           { path: 'org/communities', element: <RequireAction action="org.read"><CommunitiesPage /></RequireAction> },
           { path: 'org/coops', element: <RequireAction action="org.read"><CoopsPage /></RequireAction> },
           { path: 'org/bodies', element: <RequireAction action="org.read"><BodiesPage /></RequireAction> },
+          { path: 'workers', element: <RequireAction action="worker.read"><RosterPage /></RequireAction> },
+          { path: 'workers/new', element: <RequireAction action="worker.manage"><WorkerCreatePage /></RequireAction> },
+          { path: 'workers/import', element: <RequireAction action="worker.import"><ImportPage /></RequireAction> },
+          { path: 'workers/:id', element: <RequireAction action="worker.read"><WorkerPage /></RequireAction> },
           { path: 'audit/log', element: <RequireAction action="audit.read"><AuditLogPage /></RequireAction> },
           { path: 'audit/chain', element: <RequireAction action="audit.read"><ChainCheckPage /></RequireAction> },
           { path: 'system/users', element: <RequireAction action="user.read"><UsersPage /></RequireAction> },

@@ -47,6 +47,20 @@ describe('api client', () => {
     });
   });
 
+  it('sends an upload as multipart: the FormData itself, the CSRF token, and no JSON Content-Type', async () => {
+    const fetchMock = respond(200, '{"counts":{"total":1}}');
+    vi.stubGlobal('fetch', fetchMock);
+    disconnect = connectSession({ csrfToken: () => 'tok' });
+    const form = new FormData();
+    form.append('file', new Blob(['a,b']), '花名册.csv');
+    await expect(http.upload('/towns/t1/workers/import/preview', form)).resolves.toEqual({ counts: { total: 1 } });
+    const [, init] = fetchMock.mock.calls[0] ?? [];
+    expect(init?.method).toBe('POST');
+    expect(init?.body).toBe(form);
+    expect(headersOf(fetchMock)['X-CSRF-Token']).toBe('tok');
+    expect(headersOf(fetchMock)['Content-Type']).toBeUndefined();
+  });
+
   it('drops empty filters from the query string', () => {
     expect(toQueryString({ page: 1, q: '', on: undefined, kind: null, coopId: 'c1' })).toBe('?page=1&coopId=c1');
     expect(toQueryString({})).toBe('');

@@ -71,14 +71,14 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** A 401 from these is an answer, not a lost session: wrong password, code required. */
 const SIGN_IN_PATHS = new Set(['/auth/login']);
 
-function headersFor(method: string, hasBody: boolean): Record<string, string> {
+function headersFor(method: string, jsonBody: boolean): Record<string, string> {
   const csrf = MUTATING.has(method) ? link.csrfToken() : undefined;
   return {
     Accept: 'application/json',
     'Accept-Language': getLang() === 'en' ? 'en' : 'zh-CN',
     // A custom header no cross-site form can send, kept alongside the session's CSRF token.
     'X-Requested-With': 'gongyi',
-    ...(hasBody ? { 'Content-Type': 'application/json' } : {}),
+    ...(jsonBody ? { 'Content-Type': 'application/json' } : {}),
     ...(csrf ? { 'X-CSRF-Token': csrf } : {}),
   };
 }
@@ -105,6 +105,7 @@ export async function errorFromResponse(res: Response): Promise<ApiError> {
 
 interface RequestOptions {
   query?: Query;
+  /** JSON, or a FormData (file uploads) that the browser sends as multipart with its own boundary. */
   body?: unknown;
   signal?: AbortSignal;
 }
@@ -113,10 +114,11 @@ async function send(method: string, path: string, options: RequestOptions, retri
   const { query, body, signal } = options;
   let res: Response;
   try {
+    const form = body instanceof FormData;
     res = await fetch(`/api${path}${toQueryString(query)}`, {
       method,
-      headers: headersFor(method, body !== undefined),
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: headersFor(method, body !== undefined && !form),
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
       signal,
     });
   } catch (error) {
@@ -154,23 +156,35 @@ export const http = {
   put: <T>(path: string, body: unknown) => json<T>('PUT', path, { body }),
   patch: <T>(path: string, body: unknown) => json<T>('PATCH', path, { body }),
   delete: <T>(path: string) => json<T>('DELETE', path, {}),
+  /** A multipart upload (files); the answer is JSON. */
+  upload: <T>(path: string, form: FormData, signal?: AbortSignal) => json<T>('POST', path, { body: form, signal }),
 
   /** Fetches a file (with the same headers and errors as any request) and hands it to the browser. */
-  async download(path: string, query?: Query): Promise<string> {
-    const res = await send('GET', path, { query });
-    const blob = await res.blob();
-    const name = fileNameFrom(res.headers.get('Content-Disposition')) ?? path.split('/').pop() ?? 'export';
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    return name;
+  download(path: string, query?: Query): Promise<string> {
+    return save(send('GET', path, { query }), path);
+  },
+
+  /** Posts a form (an uploaded file) and hands the file the server answers with to the browser. */
+  downloadPost(path: string, form: FormData): Promise<string> {
+    return save(send('POST', path, { body: form }), path);
   },
 };
+
+/** Hands a file response to the browser as a download; resolves to the file name. */
+async function save(response: Promise<Response>, path: string): Promise<string> {
+  const res = await response;
+  const blob = await res.blob();
+  const name = fileNameFrom(res.headers.get('Content-Disposition')) ?? path.split('/').pop() ?? 'export';
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return name;
+}
 
 /** The file name of a Content-Disposition header, preferring the UTF-8 form (Chinese names). */
 export function fileNameFrom(header: string | null): string | undefined {

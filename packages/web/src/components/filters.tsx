@@ -6,7 +6,18 @@ import { DATE_FORMAT, fromDay, toDay } from '../lib/dates';
 
 // The filter row above every list: each control reports a string or undefined (= no filter).
 
-export function FilterBar({ children, onReset, canReset }: { children: ReactNode; onReset: () => void; canReset: boolean }) {
+export function FilterBar({
+  children,
+  onReset,
+  canReset,
+  extra,
+}: {
+  children: ReactNode;
+  onReset: () => void;
+  canReset: boolean;
+  /** Table tools (the column chooser), pushed to the right end of the row. */
+  extra?: ReactNode;
+}) {
   const { t } = useI18n();
   return (
     <Flex wrap gap={12} align="center" style={{ marginBottom: 16 }}>
@@ -14,6 +25,7 @@ export function FilterBar({ children, onReset, canReset }: { children: ReactNode
       <Button onClick={onReset} disabled={!canReset}>
         {t('common.reset')}
       </Button>
+      {extra && <div style={{ marginInlineStart: 'auto' }}>{extra}</div>}
     </Flex>
   );
 }
@@ -47,7 +59,13 @@ export function SelectFilter({
   width = 180,
   options,
   loading,
-}: FilterProps & { options: { value: string; label: string; title?: string }[]; loading?: boolean }) {
+  popupWidth,
+}: FilterProps & {
+  options: { value: string; label: string; title?: string }[];
+  loading?: boolean;
+  /** A wider list than the box, for long option texts. */
+  popupWidth?: number;
+}) {
   return (
     <Select<string>
       value={value}
@@ -58,6 +76,7 @@ export function SelectFilter({
       options={options}
       loading={loading}
       style={{ width }}
+      popupMatchSelectWidth={popupWidth ?? true}
       aria-label={placeholder}
     />
   );

@@ -30,6 +30,8 @@ export function AppLayout() {
   const nav = useMemo(() => visibleNav(session.actions), [session.actions]);
   const items = useMemo(() => menuItems(nav, t), [nav, t]);
   const trail = navTrail(pathname, [...nav, ...ACCOUNT_NAV]);
+  // A page reached from a menu page (人员详情 from 花名册) keeps that menu entry selected.
+  const selected = [pathname, ...trail.flatMap((item) => (item.path ? [item.path] : []))];
 
   return (
     // An app shell: the header stays in view, the menu and the page scroll on their own.
@@ -87,7 +89,7 @@ export function AppLayout() {
             <Menu
               mode="inline"
               items={items}
-              selectedKeys={[pathname]}
+              selectedKeys={selected}
               defaultOpenKeys={nav.filter((i) => i.children).map((i) => i.label)}
               onClick={({ key }) => void navigate(key)}
               style={{ borderInlineEnd: 'none' }}

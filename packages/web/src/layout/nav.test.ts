@@ -1,6 +1,6 @@
 import { ROLE_ACTIONS, type Role } from '@gongyi/domain';
 import { describe, expect, it } from 'vitest';
-import { NAV, visibleNav, type NavItem } from './nav';
+import { NAV, navTrail, pathMatches, visibleNav, type NavItem } from './nav';
 
 /** The menu as "group › page" labels, for readable expectations. */
 function labels(items: NavItem[], prefix = ''): string[] {
@@ -11,6 +11,8 @@ function labels(items: NavItem[], prefix = ''): string[] {
 
 const menuOf = (role: Role) => labels(visibleNav(ROLE_ACTIONS[role]));
 const ORG = ['nav.org › nav.teams', 'nav.org › nav.departments', 'nav.org › nav.communities', 'nav.org › nav.coops', 'nav.org › nav.bodies'];
+const ROSTER = ['nav.workers › nav.roster'];
+const WORKERS = [...ROSTER, 'nav.workers › nav.import'];
 
 describe('menu by actions', () => {
   it('shows everything to a session holding every action', () => {
@@ -18,8 +20,8 @@ describe('menu by actions', () => {
     expect(labels(visibleNav(all))).toEqual(labels(NAV));
   });
 
-  it('shows town HR the organisation pages but neither 系统管理 nor 监察审计', () => {
-    expect(menuOf('town_hr')).toEqual(['nav.home', ...ORG]);
+  it('shows town HR the organisation pages, 花名册 and 批量导入, but neither 系统管理 nor 监察审计', () => {
+    expect(menuOf('town_hr')).toEqual(['nav.home', ...ORG, ...WORKERS]);
   });
 
   it('shows the security administrator users and security settings, not the audit log', () => {
@@ -30,10 +32,11 @@ describe('menu by actions', () => {
     expect(menuOf('audit_admin')).toEqual(['nav.home', ...ORG, 'nav.supervision › nav.auditLog', 'nav.supervision › nav.auditChain']);
   });
 
-  it('shows supervision the audit pages and the user list (read only) but not the security settings', () => {
+  it('shows supervision the roster (no import), the audit pages and the user list but not the security settings', () => {
     expect(menuOf('supervision')).toEqual([
       'nav.home',
       ...ORG,
+      ...ROSTER,
       'nav.supervision › nav.auditLog',
       'nav.supervision › nav.auditChain',
       'nav.system › nav.users',
@@ -47,5 +50,29 @@ describe('menu by actions', () => {
   it('leaves only 工作台 to a session without actions, and drops emptied groups', () => {
     expect(labels(visibleNav([]))).toEqual(['nav.home']);
     expect(visibleNav([]).some((i) => i.children)).toBe(false);
+  });
+
+  it('shows a worker (self-service) the roster only: the server shows them their own record', () => {
+    expect(menuOf('worker')).toEqual(['nav.home', ...ROSTER]);
+  });
+});
+
+describe('breadcrumb trail', () => {
+  const labelsOf = (pathname: string) => navTrail(pathname).map((i) => i.label);
+
+  it('matches paths with parameters segment by segment', () => {
+    expect(pathMatches('/workers/:id', '/workers/p-1')).toBe(true);
+    expect(pathMatches('/workers/:id', '/workers')).toBe(false);
+    expect(pathMatches('/workers/:id', '/workers/p-1/x')).toBe(false);
+    expect(pathMatches('/workers', '/workers/')).toBe(true);
+    expect(pathMatches('/', '/')).toBe(true);
+  });
+
+  it('puts 人员详情 and 登记人员 under 人员管理 › 花名册', () => {
+    expect(labelsOf('/workers')).toEqual(['nav.workers', 'nav.roster']);
+    expect(labelsOf('/workers/p-1')).toEqual(['nav.workers', 'nav.roster', 'nav.workerDetail']);
+    expect(labelsOf('/workers/new')).toEqual(['nav.workers', 'nav.roster', 'nav.workerNew']);
+    expect(labelsOf('/workers/import')).toEqual(['nav.workers', 'nav.import']);
+    expect(labelsOf('/nowhere')).toEqual([]);
   });
 });

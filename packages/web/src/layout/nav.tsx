@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, DashboardOutlined, SettingOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, DashboardOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Action } from '@gongyi/domain';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../i18n';
@@ -14,6 +14,11 @@ export interface NavItem {
   /** Shown only when the session allows this action; pages without one are for everyone. */
   action?: Action;
   children?: NavItem[];
+  /**
+   * Pages reached from this one and not from the menu (人员详情 from 花名册): they appear in the
+   * breadcrumb under it. Their paths may hold parameters (/workers/:id).
+   */
+  pages?: NavItem[];
 }
 
 export const NAV: NavItem[] = [
@@ -27,6 +32,22 @@ export const NAV: NavItem[] = [
       { label: 'nav.communities', path: '/org/communities', action: 'org.read' },
       { label: 'nav.coops', path: '/org/coops', action: 'org.read' },
       { label: 'nav.bodies', path: '/org/bodies', action: 'org.read' },
+    ],
+  },
+  {
+    label: 'nav.workers',
+    icon: <TeamOutlined />,
+    children: [
+      {
+        label: 'nav.roster',
+        path: '/workers',
+        action: 'worker.read',
+        pages: [
+          { label: 'nav.workerNew', path: '/workers/new' },
+          { label: 'nav.workerDetail', path: '/workers/:id' },
+        ],
+      },
+      { label: 'nav.import', path: '/workers/import', action: 'worker.import' },
     ],
   },
   {
@@ -73,11 +94,28 @@ export function visibleNav(actions: readonly string[], items: NavItem[] = NAV): 
   return shown;
 }
 
+/** Whether a menu path (possibly with parameters, /workers/:id) is the page at `pathname`. */
+export function pathMatches(pattern: string, pathname: string): boolean {
+  const want = pattern.split('/');
+  const got = pathname.replace(/\/+$/, '').split('/');
+  if (pathname === '/') return pattern === '/';
+  return want.length === got.length && want.every((part, i) => part === got[i] || (part.startsWith(':') && got[i] !== ''));
+}
+
 /** The menu items from the top down to the page at `pathname` (for the breadcrumb and open group). */
 export function navTrail(pathname: string, items: NavItem[] = NAV): NavItem[] {
+  // Exact paths first, so /workers/new is not taken for /workers/:id.
+  for (const exact of [true, false]) {
+    const trail = findTrail(pathname, items, exact);
+    if (trail.length) return trail;
+  }
+  return [];
+}
+
+function findTrail(pathname: string, items: NavItem[], exact: boolean): NavItem[] {
   for (const item of items) {
-    if (item.path === pathname) return [item];
-    const below = item.children ? navTrail(pathname, item.children) : [];
+    if (item.path && (exact ? item.path === pathname : pathMatches(item.path, pathname))) return [item];
+    const below = findTrail(pathname, [...(item.children ?? []), ...(item.pages ?? [])], exact);
     if (below.length) return [item, ...below];
   }
   return [];

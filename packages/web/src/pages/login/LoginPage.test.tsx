@@ -15,6 +15,7 @@ const SESSION: Session = {
   csrfToken: 'c',
   idleTimeoutSeconds: 900,
   expiresAt: '2026-03-15T22:00:00.000+08:00',
+  passwordPolicy: { minLength: 10, minClasses: 3, expiryDays: 90 },
 };
 
 const reply = (status: number, body: unknown) =>

@@ -1,0 +1,137 @@
+import type { PostVersion } from '@gongyi/domain';
+import { describe, expect, it } from 'vitest';
+import { ageOn, changesSomething, createWorkerBody, personUpdateBody, postChangeBody, postChanges, postValuesOf } from './workerLogic';
+
+const POST: PostVersion = {
+  id: 'v1',
+  employmentId: 'e1',
+  teamId: 'team-river',
+  teamName: '河道保洁',
+  categoryName: '公共服务类',
+  coopName: '公共服务社',
+  managingDepartmentId: 'dept-water',
+  managingDepartmentName: '水务站',
+  duty: '河道保洁',
+  communityId: null,
+  communityName: null,
+  specialPost: null,
+  fieldOrHazardous: true,
+  offRoster: false,
+  payScheme: 'legacy',
+  legacyBaseFen: 157050,
+  legacyBonusFen: null,
+  employmentBasis: 'full_time',
+  insurance: 'community_comprehensive',
+  startDate: '2013-03-01',
+  status: 'active',
+  exitReason: null,
+  note: '',
+  validFrom: '2013-03-01',
+  validTo: null,
+  createdAt: '2026-03-01T09:00:00.000+08:00',
+  createdBy: '镇人事干部',
+};
+
+describe('ages', () => {
+  it('counts whole years, the birthday itself included', () => {
+    expect(ageOn('1990-06-15', '2026-06-14')).toBe(35);
+    expect(ageOn('1990-06-15', '2026-06-15')).toBe(36);
+    expect(ageOn('1992-02-29', '2026-02-28')).toBe(33);
+    expect(ageOn('1992-02-29', '2026-03-01')).toBe(34);
+  });
+});
+
+describe('what a post version changed', () => {
+  const older = { ...POST, validTo: '2025-12-31' };
+  const next = (patch: Partial<PostVersion>): PostVersion => ({ ...POST, id: 'v2', validFrom: '2026-01-01', ...patch });
+
+  it('calls the first version of an employment its registration', () => {
+    expect(postChanges(POST, undefined)).toEqual(['registered']);
+    expect(postChanges(next({ employmentId: 'e2' }), older)).toEqual(['registered']);
+  });
+
+  it('names transfers, units, status changes and pay', () => {
+    expect(postChanges(next({ teamId: 't2', managingDepartmentId: 'd2' }), older)).toEqual(['team', 'managingDepartment']);
+    expect(postChanges(next({ status: 'suspended' }), older)).toEqual(['suspended']);
+    expect(postChanges(next({ status: 'active' }), { ...older, status: 'suspended' })).toEqual(['resumed']);
+    expect(postChanges(next({ status: 'exited', exitReason: 'resignation' }), older)).toEqual(['exited']);
+    expect(postChanges(next({ payScheme: 'standard', legacyBaseFen: null }), older)).toEqual(['payScheme']);
+    expect(postChanges(next({ legacyBaseFen: 160000 }), older)).toEqual(['legacyAmounts']);
+    expect(postChanges(next({ insurance: 'none', communityId: 'c1' }), older)).toEqual(['community', 'insurance']);
+  });
+});
+
+describe('a dated change', () => {
+  it('sends only what differs from the version in force', () => {
+    const values = postValuesOf(POST);
+    expect(values.legacyBaseYuan).toBe(1570.5);
+    const unchanged = postChangeBody(POST, values, '2026-04-01');
+    expect(unchanged).toEqual({ validFrom: '2026-04-01', note: '' });
+    expect(changesSomething(unchanged)).toBe(false);
+
+    const transfer = postChangeBody(POST, { ...values, teamId: 'team-forest', managingDepartmentId: 'dept-agri', note: ' 工作需要 ' }, '2026-04-01');
+    expect(transfer).toEqual({ validFrom: '2026-04-01', note: '工作需要', teamId: 'team-forest', managingDepartmentId: 'dept-agri' });
+    expect(changesSomething(transfer)).toBe(true);
+  });
+
+  it('turns yuan into fen, and drops the own amounts when the scheme becomes standard (R12)', () => {
+    const values = postValuesOf(POST);
+    expect(postChangeBody(POST, { ...values, legacyBaseYuan: 1600, legacyBonusYuan: 200.1 }, '2026-04-01')).toEqual({
+      validFrom: '2026-04-01',
+      note: '',
+      legacyBaseFen: 160000,
+      legacyBonusFen: 20010,
+    });
+    expect(postChangeBody(POST, { ...values, payScheme: 'standard' }, '2026-04-01')).toEqual({
+      validFrom: '2026-04-01',
+      note: '',
+      payScheme: 'standard',
+      legacyBaseFen: null,
+    });
+  });
+
+  it('can clear the community and the special post', () => {
+    const current = { ...POST, communityId: 'c1', communityName: '示范一村', specialPost: 'sanitation' as const };
+    const values = { ...postValuesOf(current), communityId: undefined, specialPost: undefined };
+    expect(postChangeBody(current, values, '2026-04-01')).toMatchObject({ communityId: null, specialPost: null });
+  });
+});
+
+describe('registering a worker', () => {
+  it('builds the request: trimmed text, empty optional numbers as null, amounts in fen only for legacy pay', () => {
+    const body = createWorkerBody(
+      { name: ' 张三 ', idNumber: ' 310117199001010011 ', phone: '', bankAccount: '6222 0000 1111 2222', education: 'senior_high' },
+      { teamId: 't1', managingDepartmentId: 'd1', payScheme: 'standard', legacyBaseYuan: 1500, fieldOrHazardous: true, insurance: 'none' },
+      '2026-03-01',
+    );
+    expect(body.person).toMatchObject({ name: '张三', idNumber: '310117199001010011', phone: null, bankAccount: '6222 0000 1111 2222', education: 'senior_high', address: '' });
+    expect(body.post).toMatchObject({
+      teamId: 't1',
+      managingDepartmentId: 'd1',
+      communityId: null,
+      specialPost: null,
+      payScheme: 'standard',
+      legacyBaseFen: null,
+      legacyBonusFen: null,
+      fieldOrHazardous: true,
+      insurance: 'none',
+      employmentBasis: 'full_time',
+      startDate: '2026-03-01',
+    });
+    const legacy = createWorkerBody({ name: '李四', idNumber: 'x' }, { teamId: 't1', managingDepartmentId: 'd1', payScheme: 'legacy', legacyBaseYuan: 1570.5 }, '2026-03-01');
+    expect(legacy.post).toMatchObject({ legacyBaseFen: 157050, legacyBonusFen: null });
+  });
+
+  it('edits a person without overwriting masked numbers left empty', () => {
+    expect(personUpdateBody({ name: '张三', phone: '', bankAccount: undefined, emergencyContactPhone: '13800000000' })).toEqual({
+      name: '张三',
+      householdRegistration: '',
+      address: '',
+      bankName: '',
+      education: null,
+      disabilityCertificate: '',
+      emergencyContactName: '',
+      emergencyContactPhone: '13800000000',
+    });
+  });
+});
