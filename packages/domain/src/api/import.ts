@@ -30,6 +30,9 @@ export const IMPORT_FIELDS = [
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
+/** Columns every row needs; the managing unit falls back to the team's (R4), the rest have defaults. */
+export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = ['name', 'idNumber', 'team', 'startDate'];
+
 /** The canonical header of each field, used in messages when the sheet has no such column. */
 export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   name: '姓名',

@@ -226,7 +226,6 @@ export const en: Partial<Record<MessageKey, string>> = {
   'password.policy': 'Password rules',
   'password.ruleLength': 'At least {n} characters',
   'password.ruleClasses': 'At least {n} of: lowercase, uppercase, digits, symbols',
-  'password.ruleTown': "Length and characters as the town's policy asks (set by the security administrator; you are told what is missing)",
   'password.ruleCommon': 'Not a common password, without the username, different from the current one',
   'password.ruleExpiresOn': 'The current password is valid until {date}; change it by then',
   'password.ruleNoExpiry': 'Passwords do not expire in this town',

@@ -110,7 +110,6 @@ export const zh = {
   'password.policy': '新密码要求',
   'password.ruleLength': '至少 {n} 个字符',
   'password.ruleClasses': '包含小写字母、大写字母、数字、符号中的至少 {n} 类',
-  'password.ruleTown': '长度和字符类别须符合本镇的密码策略（由安全管理员设置，不符合时会提示具体要求）',
   'password.ruleCommon': '不能是常见密码，不能包含用户名，不能与当前密码相同',
   'password.ruleExpiresOn': '当前密码有效期至 {date}，到期后须修改',
   'password.ruleNoExpiry': '本镇未设置密码有效期',

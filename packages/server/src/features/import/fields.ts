@@ -1,12 +1,10 @@
 import { IMPORT_FIELDS, toHalfWidth, type ImportField } from '@gongyi/domain';
 
-export { IMPORT_FIELDS, IMPORT_FIELD_LABELS, type ImportField } from '@gongyi/domain';
+export { IMPORT_FIELDS, IMPORT_FIELD_LABELS, REQUIRED_IMPORT_FIELDS as REQUIRED_FIELDS, type ImportField } from '@gongyi/domain';
 
 // The columns a town's roster may hold, with the headers clerks actually write (#4 part 6).
 // The field list and labels live in the domain (api/import.ts) so the web wizard offers the same.
 
-/** Columns every row needs; the managing unit falls back to the team's (R4), the rest have defaults. */
-export const REQUIRED_FIELDS: readonly ImportField[] = ['name', 'idNumber', 'team', 'startDate'];
 
 const SYNONYMS: Record<ImportField, string[]> = {
   name: ['姓名'],

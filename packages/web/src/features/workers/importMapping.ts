@@ -1,4 +1,4 @@
-import { IMPORT_FIELD_LABELS, type ImportField, type ImportMapping, type ImportPreview } from '@gongyi/domain';
+import { IMPORT_FIELD_LABELS, REQUIRED_IMPORT_FIELDS, type ImportField, type ImportMapping, type ImportPreview } from '@gongyi/domain';
 import type { ColumnMapping } from '../../api/workers';
 
 // Step 2 of the import wizard: the columns the server detected, as the user corrects them. Each
@@ -7,8 +7,7 @@ import type { ColumnMapping } from '../../api/workers';
 
 export type MappedColumn = ImportPreview['columns'][number];
 
-/** Columns every row needs (the server's REQUIRED_FIELDS); the rest have defaults. */
-export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = ['name', 'idNumber', 'team', 'startDate'];
+export { REQUIRED_IMPORT_FIELDS };
 
 /** The saved mapping holds at most this many headers (the server's limit). */
 const MAX_SAVED = 200;

@@ -1,5 +1,4 @@
 import { App, Alert, Button, Form, Input, Typography } from 'antd';
-import type { Session } from '@gongyi/domain';
 import { useState } from 'react';
 import { changePassword } from '../../api/auth';
 import { showOnField } from '../../components/formErrors';
@@ -15,13 +14,6 @@ interface Values {
   confirmPassword: string;
 }
 
-/** The town's password policy, when the session carries it (the server may not send it yet). */
-interface PasswordPolicy {
-  minLength: number;
-  minClasses: number;
-  expiryDays: number;
-}
-const policyOf = (session: Session) => (session as Session & { passwordPolicy?: PasswordPolicy }).passwordPolicy;
 
 /** 修改密码: the user's own page, and the only page of a session that must change its password. */
 export function PasswordPage() {
@@ -36,7 +28,7 @@ export function PasswordPage() {
   const forced = session.restriction === 'change_password';
   const expiresOn = session.user.passwordExpiresOn;
   const expired = expiresOn !== null && expiresOn <= todayIso();
-  const policy = policyOf(session);
+  const policy = session.passwordPolicy;
 
   const submit = async (v: Values) => {
     setSaving(true);
@@ -54,8 +46,8 @@ export function PasswordPage() {
   };
 
   const rules = [
-    policy ? t('password.ruleLength', { n: policy.minLength }) : t('password.ruleTown'),
-    ...(policy ? [t('password.ruleClasses', { n: policy.minClasses })] : []),
+    t('password.ruleLength', { n: policy.minLength }),
+    t('password.ruleClasses', { n: policy.minClasses }),
     t('password.ruleCommon'),
     // A one-time password's expiry means nothing to its holder: it is replaced now.
     ...(forced ? [] : [expiresOn ? t('password.ruleExpiresOn', { date: expiresOn }) : t('password.ruleNoExpiry')]),
