@@ -191,6 +191,10 @@ export const WorkerFacetsSchema = z.object({
   status: z.array(z.object({ value: z.enum(POST_STATUSES), count: z.number().int() })),
   payScheme: z.array(z.object({ value: z.enum(PAY_SCHEMES), count: z.number().int() })),
   teams: z.array(z.object({ id: z.string(), name: z.string(), count: z.number().int() })),
+  categories: z.array(z.object({ id: z.string(), count: z.number().int() })),
+  coops: z.array(z.object({ id: z.string(), count: z.number().int() })),
+  communities: z.array(z.object({ id: z.string(), count: z.number().int() })),
+  departments: z.array(z.object({ id: z.string(), count: z.number().int() })),
   flags: z.array(z.object({ value: z.enum(WORKER_FLAGS), count: z.number().int() })),
 });
 export type WorkerFacets = z.infer<typeof WorkerFacetsSchema>;

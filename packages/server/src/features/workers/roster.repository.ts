@@ -191,18 +191,28 @@ export function rosterAll(db: Executor, keyring: Keyring, townId: string, f: Wor
     .execute();
 }
 
-/** Counts by status, pay scheme, team and flag under the same filters (each facet ignores its own filter). */
+const FACET_COLUMNS = {
+  status: ['p.status', 'status'],
+  payScheme: ['p.pay_scheme', 'payScheme'],
+  teams: ['p.team_id', 'teamId'],
+  categories: ['t.category_id', 'categoryId'],
+  coops: ['t.coop_id', 'coopId'],
+  communities: ['p.community_id', 'communityId'],
+  departments: ['p.managing_department_id', 'departmentId'],
+} as const;
+export type Facet = keyof typeof FACET_COLUMNS;
+
+/** Counts per value of each filter, under the other filters (each facet ignores its own filter). */
 export async function rosterFacets(db: Executor, keyring: Keyring, townId: string, f: WorkerFilter, scope: ScopeCondition) {
-  const group = async (column: 'p.status' | 'p.pay_scheme' | 'p.team_id', without: Partial<WorkerFilter>) =>
-    filteredRoster(db, keyring, townId, { ...f, ...without }, scope)
-      .select([column, (eb) => eb.fn.countAll<number>().as('n')])
+  const result = {} as Record<Facet, { value: string | null; count: number }[]>;
+  for (const [facet, [column, own]] of Object.entries(FACET_COLUMNS) as [Facet, (typeof FACET_COLUMNS)[Facet]][]) {
+    const rows = await filteredRoster(db, keyring, townId, { ...f, [own]: undefined }, scope)
+      .select([sql.ref<string | null>(column).as('value'), (eb) => eb.fn.countAll<number>().as('n')])
       .groupBy(column)
       .execute();
-  return {
-    status: await group('p.status', { status: undefined }),
-    payScheme: await group('p.pay_scheme', { payScheme: undefined }),
-    teams: await group('p.team_id', { teamId: undefined }),
-  };
+    result[facet] = rows.map((r) => ({ value: r.value, count: Number(r.n) }));
+  }
+  return result;
 }
 
 /** Which of these people share a phone or bank account with someone else in the town. */

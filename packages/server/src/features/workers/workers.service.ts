@@ -3,6 +3,8 @@ import {
   shanghaiTimestamp,
   type CreateWorker,
   type Page,
+  type PayScheme,
+  type PostStatus,
   type PersonInput,
   type PersonUpdate,
   type PostChange,
@@ -97,11 +99,16 @@ export async function workerFacets(ctx: ReadContext, townId: string, filter: Wor
       count: await roster.rosterCount(ctx.db, ctx.keyring, townId, { ...filter, flag: value }, scope.condition),
     })),
   );
+  const ids = (list: { value: string | null; count: number }[]) => list.flatMap((r) => (r.value === null ? [] : [{ id: r.value, count: r.count }]));
   return {
     total: await roster.rosterCount(ctx.db, ctx.keyring, townId, filter, scope.condition),
-    status: facets.status.map((r) => ({ value: r.status as 'active', count: Number(r.n) })),
-    payScheme: facets.payScheme.map((r) => ({ value: r.pay_scheme as 'standard', count: Number(r.n) })),
-    teams: teams.map((t) => ({ id: t.id, name: t.name, count: Number(facets.teams.find((f) => f.team_id === t.id)?.n ?? 0) })).filter((t) => t.count > 0),
+    status: facets.status.map((r) => ({ value: r.value as PostStatus, count: r.count })),
+    payScheme: facets.payScheme.map((r) => ({ value: r.value as PayScheme, count: r.count })),
+    teams: teams.map((t) => ({ id: t.id, name: t.name, count: facets.teams.find((f) => f.value === t.id)?.count ?? 0 })).filter((t) => t.count > 0),
+    categories: ids(facets.categories),
+    coops: ids(facets.coops),
+    communities: ids(facets.communities),
+    departments: ids(facets.departments),
     flags: flagCounts,
   };
 }

@@ -38,6 +38,11 @@ describe('worker registry (#4)', () => {
     const facets = await hr('GET', '/workers/facets');
     expect(facets.body.teams.find((x: { name: string }) => x.name === '社区巡逻').count).toBe(95);
     expect(facets.body.status).toEqual([{ value: 'active', count: 659 }]);
+    expect(facets.body.categories.map((c: { count: number }) => c.count).sort()).toEqual([309, 350]);
+    expect(facets.body.coops).toHaveLength(2);
+    const filtered = await hr('GET', `/workers/facets?teamId=${ids.get('社区巡逻')}`);
+    expect(filtered.body.categories).toEqual([expect.objectContaining({ count: 95 })]);
+    expect(filtered.body.teams.length).toBe(15);
   });
 
   it('filters by team, category, community, unit, flags, and finds by ID tail or whole ID', async () => {

@@ -18,7 +18,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { FilterBar, SearchFilter, SelectFilter } from '../../components/filters';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
-import { categoryOptions, coopOptions, departmentOptions } from '../../features/org/useOrgLookups';
+import { categoryOptions, coopOptions, departmentOptions, type Option } from '../../features/org/useOrgLookups';
 import { communityOptions, useWorkerLookups } from '../../features/workers/useWorkerLookups';
 import { useApi } from '../../hooks/useApi';
 import { usePagedList, type PageRequest } from '../../hooks/usePagedList';
@@ -89,6 +89,9 @@ export function RosterPage() {
     value: s,
     label: counted(t, vocab(PAY_SCHEME_LABELS, s, lang), facets ? (facets.payScheme.find((f) => f.value === s)?.count ?? 0) : undefined),
   }));
+  // Category, coop, community and unit options with their counts under the other filters.
+  const withCounts = (options: Option[], facet: { id: string; count: number }[] | undefined) =>
+    options.map((o) => ({ ...o, label: counted(t, o.label, facet ? (facet.find((f) => f.id === o.value)?.count ?? 0) : undefined) }));
   const flagOptions = WORKER_FLAGS.map((f) => ({
     value: f,
     label: counted(t, vocab(WORKER_FLAG_LABELS, f, lang), facets ? (facets.flags.find((x) => x.value === f)?.count ?? 0) : undefined),
@@ -139,22 +142,22 @@ export function RosterPage() {
           <SelectFilter
             {...filter('categoryId')}
             placeholder={t('workers.filter.category')}
-            options={categoryOptions(data?.categories, lang)}
+            options={withCounts(categoryOptions(data?.categories, lang), facets?.categories)}
             loading={lookups.loading}
             width={130}
           />
-          <SelectFilter {...filter('coopId')} placeholder={t('workers.filter.coop')} options={coopOptions(data?.coops)} loading={lookups.loading} width={150} />
+          <SelectFilter {...filter('coopId')} placeholder={t('workers.filter.coop')} options={withCounts(coopOptions(data?.coops), facets?.coops)} loading={lookups.loading} width={150} />
           <SelectFilter
             {...filter('communityId')}
             placeholder={t('workers.filter.community')}
-            options={communityOptions(data?.communities)}
+            options={withCounts(communityOptions(data?.communities), facets?.communities)}
             loading={lookups.loading}
             width={130}
           />
           <SelectFilter
             {...filter('departmentId')}
             placeholder={t('workers.filter.department')}
-            options={departmentOptions(data?.departments)}
+            options={withCounts(departmentOptions(data?.departments), facets?.departments)}
             loading={lookups.loading}
             width={150}
           />
