@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytesPooled } from './random-pool.js';
 import { shanghaiDate } from '@gongyi/domain';
 import type { Keyring } from './features/crypto/keyring.js';
 
@@ -17,7 +17,7 @@ export type IdGenerator = () => string;
 
 export function uuidv7(clock: Clock = systemClock): IdGenerator {
   return () => {
-    const bytes = randomBytes(16);
+    const bytes = randomBytesPooled(16);
     const ms = BigInt(clock.now().getTime());
     for (let i = 0; i < 6; i++) bytes[i] = Number((ms >> BigInt(8 * (5 - i))) & 0xffn);
     bytes[6] = (bytes[6]! & 0x0f) | 0x70;

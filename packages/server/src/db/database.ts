@@ -12,6 +12,13 @@ export interface Database {
   close(): Promise<void>;
   /** SQLite only: an online backup to a new file. */
   backup?(file: string): Promise<void>;
+  /** SQLite only: the connection itself, for bulk inserts through one prepared statement. */
+  sqlite?: SqliteConnection;
+}
+
+/** The slice of better-sqlite3 the bulk writer uses. */
+export interface SqliteConnection {
+  prepare(sql: string): { run(...params: unknown[]): unknown };
 }
 
 /** A query executor: the database itself or an open transaction. Repositories take this first. */

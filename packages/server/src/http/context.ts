@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database, DatabaseKind, Executor } from '../db/database.js';
+import { bulkInserter, type BulkInsert } from '../db/bulk-insert.js';
 import type { DB } from '../db/schema.js';
 import type { Clock, IdGenerator, Runtime } from '../runtime.js';
 import type { Keyring } from '../features/crypto/keyring.js';
@@ -20,6 +21,8 @@ export interface ReadContext {
 export interface MutationContext extends ReadContext {
   db: Transaction<DB>;
   newId: IdGenerator;
+  /** Many rows at once, inside this transaction (db/bulk-insert.ts). */
+  insertRows: BulkInsert;
   requestId: string;
   ip: string;
 }
@@ -42,6 +45,6 @@ export function inTransaction<T>(
   work: (ctx: MutationContext) => Promise<T>,
 ): Promise<T> {
   return database.db.transaction().execute((trx) =>
-    work({ db: trx, kind: database.kind, clock: runtime.clock, newId: runtime.newId, keyring: runtime.keyring, ...meta }),
+    work({ db: trx, kind: database.kind, clock: runtime.clock, newId: runtime.newId, keyring: runtime.keyring, insertRows: bulkInserter(database, trx), ...meta }),
   );
 }

@@ -73,9 +73,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addForeignKeyConstraint('posts_community_fk', ['town_id', 'community_id'], 'communities', ['town_id', 'id'])
     .execute();
   const postIndexes: [string, string[]][] = [
-    ['posts_current_name_idx', ['town_id', 'is_current', 'person_name']],
-    ['posts_current_team_idx', ['town_id', 'is_current', 'team_id', 'person_name']],
-    ['posts_current_status_idx', ['town_id', 'is_current', 'status', 'person_name']],
+    ['posts_current_name_idx', ['town_id', 'is_current', 'person_name', 'id']],
+    ['posts_current_team_idx', ['town_id', 'is_current', 'team_id', 'person_name', 'id']],
+    ['posts_current_status_idx', ['town_id', 'is_current', 'status', 'person_name', 'id']],
     ['posts_current_community_idx', ['town_id', 'is_current', 'community_id']],
     ['posts_current_dept_idx', ['town_id', 'is_current', 'managing_department_id']],
     ['posts_current_start_idx', ['town_id', 'is_current', 'start_date']],

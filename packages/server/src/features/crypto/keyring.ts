@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { randomBytesPooled } from '../../random-pool.js';
 import path from 'node:path';
 import { StartupError } from '../../startup-error.js';
 
@@ -32,7 +33,7 @@ export function makeKeyring(keys: Key[], currentId: string): Keyring {
   return {
     currentKeyId: currentId,
     encrypt(plain) {
-      const iv = randomBytes(12);
+      const iv = randomBytesPooled(12);
       const cipher = createCipheriv('aes-256-gcm', encKeys.get(currentId)!, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return `${currentId}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;

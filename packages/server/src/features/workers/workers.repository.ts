@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/database.js';
-import type { NewRow, Row } from '../../db/schema.js';
+import type { Row } from '../../db/schema.js';
 import { POST_COLUMNS, postsWithNames } from './roster.repository.js';
 
 export function findPerson(db: Executor, townId: string, id: string) {
@@ -21,14 +21,6 @@ export function currentPost(db: Executor, townId: string, personId: string) {
 
 export function currentPostsOf(db: Executor, townId: string, personIds: string[]) {
   return db.selectFrom('posts').selectAll().where('town_id', '=', townId).where('person_id', 'in', personIds).where('is_current', '=', 1).execute();
-}
-
-/** Inserts in chunks so one statement stays under both databases' parameter limits. */
-export async function insertMany<T extends 'persons' | 'posts' | 'active_id_register'>(db: Executor, table: T, rows: NewRow<T>[], chunk = 200): Promise<void> {
-  for (let i = 0; i < rows.length; i += chunk) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    await db.insertInto(table).values(rows.slice(i, i + chunk) as any).execute();
-  }
 }
 
 export async function closePost(db: Executor, townId: string, id: string, validTo: string): Promise<void> {

@@ -208,9 +208,9 @@ async function insertWorkers(ctx: MutationContext, townId: string, rows: CreateW
     posts.push(post);
     register.push({ id_hash: encoded.id_hash, town_id: townId, person_id: id, employment_id: post.employment_id, since: row.post.startDate });
   }
-  await repo.insertMany(ctx.db, 'persons', persons);
-  await repo.insertMany(ctx.db, 'posts', posts);
-  await repo.insertMany(ctx.db, 'active_id_register', register);
+  await ctx.insertRows('persons', persons);
+  await ctx.insertRows('posts', posts);
+  await ctx.insertRows('active_id_register', register);
   await repo.bumpRosterStamp(ctx.db, townId);
   return { personIds: persons.map((p) => p.id), postIds: posts.map((p) => p.id) };
 }
@@ -236,7 +236,7 @@ export async function changePost(ctx: MutationContext, townId: string, personId:
   const { closeOn, next } = nextPostVersion(ctx, current, change);
   await checkPostReferences(ctx, townId, { teamId: next.team_id, managingDepartmentId: next.managing_department_id, communityId: next.community_id }, change.validFrom, '');
   await repo.closePost(ctx.db, townId, current.id, closeOn);
-  await repo.insertMany(ctx.db, 'posts', [{ ...next, created_at: shanghaiTimestamp(ctx.clock.now()) }]);
+  await ctx.insertRows('posts', [{ ...next, created_at: shanghaiTimestamp(ctx.clock.now()) }]);
   if (next.status === 'exited') await repo.unregister(ctx.db, person.id_hash);
   await repo.bumpRosterStamp(ctx.db, townId);
   const after = await getWorker(ctx, townId, personId);
