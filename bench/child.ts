@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { freshDatabase } from './backends.ts';
-import type { Backend, Scenario } from './scenario.ts';
+import type { Backend, Metrics, Scenario } from './scenario.ts';
 
 // One scenario on one backend, in its own process so that maxRSS is this scenario's peak alone.
 // argv: <scenario file> <backend> [postgres url]; the result goes back to bench/run.ts over IPC.
@@ -9,13 +9,16 @@ export interface ChildResult {
   times: number[];
   size: number;
   maxRssMb: number;
+  /** Each iteration's further figures, when the scenario reports any. */
+  metrics: Metrics[];
 }
 
 const [file, backend, pgUrl] = process.argv.slice(2) as [string, Backend, string | undefined];
-const iterations = Number(process.env.BENCH_ITERATIONS ?? 5);
 const scenario = ((await import(pathToFileURL(file).href)) as { default: Scenario }).default;
+const iterations = Number(process.env.BENCH_ITERATIONS ?? scenario.iterations ?? 5);
 
 const times: number[] = [];
+const metrics: Metrics[] = [];
 let size = 0;
 for (let i = 0; i < iterations; i++) {
   const fresh = await freshDatabase(backend, pgUrl, i);
@@ -32,11 +35,13 @@ for (let i = 0; i < iterations; i++) {
   };
   try {
     const start = performance.now();
-    size = await scenario.run({ backend, target: fresh.target, time });
+    const outcome = await scenario.run({ backend, target: fresh.target, time });
+    size = typeof outcome === 'number' ? outcome : outcome.size;
+    if (typeof outcome !== 'number') metrics.push(outcome.metrics);
     times.push(timed ? elapsed : performance.now() - start);
   } finally {
     await fresh.drop();
   }
 }
-const result: ChildResult = { times, size, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+const result: ChildResult = { times, size, maxRssMb: process.resourceUsage().maxRSS / 1024, metrics };
 process.send!(result);

@@ -12,12 +12,20 @@ export interface Iteration {
   time<T>(fn: () => Promise<T>): Promise<T>;
 }
 
+/** Figures a scenario reports besides its time (e.g. latency percentiles of a load test). */
+export type Metrics = Record<string, number>;
+
+/** The size (rows or requests handled), or the size with further figures. */
+export type Outcome = number | { size: number; metrics: Metrics };
+
 export interface Scenario {
   name: string;
   /** Backends this scenario runs on (default: all available). */
   backends?: Backend[];
-  /** One iteration on a fresh, empty database; returns the size (rows handled). */
-  run(it: Iteration): Promise<number>;
+  /** Iterations when BENCH_ITERATIONS is not set (default 5): heavy scenarios run fewer. */
+  iterations?: number;
+  /** One iteration on a fresh, empty database. */
+  run(it: Iteration): Promise<Outcome>;
 }
 
 export const defineScenario = (scenario: Scenario): Scenario => scenario;
