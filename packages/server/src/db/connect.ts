@@ -54,7 +54,7 @@ function openSqlite(file: string): Database {
         `文件未被改动。请从备份恢复（npx gongyi backup 生成的文件），或用 GONGYI_DATA_DIR 指向另一个目录。`,
     );
   }
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: driver }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(driver) }) });
   return {
     db,
     kind: 'sqlite',
@@ -64,6 +64,27 @@ function openSqlite(file: string): Database {
       await driver.backup(dest);
     },
     sqlite: driver,
+  };
+}
+
+/**
+ * Kysely prepares every query anew; better-sqlite3 statements can be reused, and parsing and
+ * planning the roster's statements costs as much as running them. Kysely runs one query at a time
+ * on this connection (its mutex), so a cached statement is never busy when it is reused.
+ */
+function withStatementCache(driver: SqliteDriver.Database, max = 500) {
+  const cache = new Map<string, SqliteDriver.Statement>();
+  return {
+    close: () => driver.close(),
+    prepare(sql: string) {
+      let stmt = cache.get(sql);
+      if (!stmt) {
+        stmt = driver.prepare(sql);
+        if (cache.size >= max) cache.delete(cache.keys().next().value!);
+        cache.set(sql, stmt);
+      }
+      return stmt;
+    },
   };
 }
 
