@@ -115,57 +115,17 @@ export type ScopeCondition = (eb: PostsBuilder) => Expression<SqlBool> | null;
 type PostsBuilder = ExpressionBuilder<DB & { p: DB['posts'] }, 'p'>;
 
 /** The roster's rows: current posts with their people, filtered, scoped, sorted and paged. */
+/** Current posts matching the filters, with their people and names (exports, facets). */
 function filteredRoster(db: Executor, keyring: Keyring, townId: string, f: WorkerFilter, scope: ScopeCondition) {
-  let q = postsWithNames(db, townId)
+  return postsWithNames(db, townId)
     .innerJoin('persons as per', (j) => j.onRef('per.town_id', '=', 'p.town_id').onRef('per.id', '=', 'p.person_id'))
-    .where('p.is_current', '=', 1);
-  // The joined builder is a superset of PostsBuilder; the scope only refers to `p`.
-  q = q.where((eb) => scope(eb as unknown as PostsBuilder) ?? sql<SqlBool>`1 = 1`);
-  if (f.q) q = q.where(likeEscaped('p.person_name', f.q));
-  if (f.idTail) q = q.where('per.id_tail_hash', '=', idTailHash(keyring, f.idTail));
-  if (f.idNumber) q = q.where('per.id_hash', '=', idHash(keyring, normaliseIdNumber(f.idNumber)));
-  if (f.teamId) q = q.where('p.team_id', '=', f.teamId);
-  if (f.categoryId) q = q.where('t.category_id', '=', f.categoryId);
-  if (f.coopId) q = q.where('t.coop_id', '=', f.coopId);
-  if (f.communityId) q = q.where('p.community_id', '=', f.communityId);
-  if (f.departmentId) q = q.where('p.managing_department_id', '=', f.departmentId);
-  if (f.status) q = q.where('p.status', '=', f.status);
-  if (f.payScheme) q = q.where('p.pay_scheme', '=', f.payScheme);
-  switch (f.flag) {
-    case 'special_post':
-      q = q.where('p.special_post', 'is not', null);
-      break;
-    case 'field_or_hazardous':
-      q = q.where('p.field_or_hazardous', '=', 1);
-      break;
-    case 'insurance_gap':
-      q = q.where('p.field_or_hazardous', '=', 1).where('p.insurance', '!=', 'community_comprehensive');
-      break;
-    case 'off_roster':
-      q = q.where('p.off_roster', '=', 1);
-      break;
-    case 'legacy_pay':
-      q = q.where('p.pay_scheme', '=', 'legacy');
-      break;
-    case 'shared_contact':
-      q = q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('persons as o')
-            .select('o.id')
-            .whereRef('o.town_id', '=', 'per.town_id')
-            .whereRef('o.id', '!=', 'per.id')
-            .where((e) => e.or([e('o.phone_hash', '=', e.ref('per.phone_hash')), e('o.bank_account_hash', '=', e.ref('per.bank_account_hash'))])),
-        ),
-      );
-      break;
-  }
-  return q;
+    .where('p.is_current', '=', 1)
+    .where('p.id', 'in', rosterPosts(db, keyring, townId, f, scope).select('p.id'));
 }
 
 /**
- * The same filters as filteredRoster on current posts `p` alone: organisation and person filters
- * become subqueries, so a page of keys or a count reads one posts index and joins nothing.
+ * The roster's filters on current posts `p` alone: organisation and person filters are
+ * subqueries, so a page of keys or a count reads one posts index and joins nothing.
  */
 function rosterPosts(db: Executor, keyring: Keyring, townId: string, f: WorkerFilter, scope: ScopeCondition) {
   let q = db.selectFrom('posts as p').where('p.town_id', '=', townId).where('p.is_current', '=', 1);
