@@ -54,5 +54,5 @@ describe('every route × every role', () => {
     console.log(`route × role policy walk: ${cases} cases over ${routes.length} routes and ${ROLES.length} roles`);
     expect(wrong).toEqual([]);
     expect(cases).toBe(routes.length * ROLES.length * 2);
-  });
+  }, 180_000); // over a thousand real requests; on PostgreSQL each is several round trips
 });
