@@ -1,4 +1,3 @@
-import type { Session } from '@gongyi/domain';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { App, ConfigProvider } from 'antd';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router-dom';
@@ -6,23 +5,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { http } from '../api/client';
 import { useSessionControls, SessionProvider } from './SessionContext';
 import { SessionGate } from './SessionGate';
+import { jsonResponse, sessionFixture } from './testing';
 
 // The session provider and the gate together, against a fetch that plays the server.
 
-const SESSION: Session = {
-  user: { id: 'u1', username: 'hr', displayName: '镇人事干部', totpEnabled: false, passwordExpiresOn: null },
-  town: { id: 't1', code: 'xiaokunshan', name: '小昆山镇' },
-  grants: [],
-  actions: ['org.read'],
-  restriction: 'none',
-  csrfToken: 'csrf-1',
-  idleTimeoutSeconds: 900,
-  expiresAt: '2026-03-15T22:00:00.000+08:00',
-  passwordPolicy: { minLength: 10, minClasses: 3, expiryDays: 90 },
-};
-
-const json = (status: number, body: unknown) =>
-  Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
+const SESSION = sessionFixture();
+const json = jsonResponse;
 const expired = () => json(401, { error: { code: 'session_expired', message: '登录已超时，请重新登录。' } });
 const notSignedIn = () => json(401, { error: { code: 'unauthenticated', message: '请先登录。' } });
 

@@ -1,25 +1,17 @@
-import type { Session } from '@gongyi/domain';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App, ConfigProvider } from 'antd';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SessionProvider } from '../../session/SessionContext';
+import { jsonResponse, sessionFixture } from '../../session/testing';
 import { LoginPage } from './LoginPage';
 
-const SESSION: Session = {
+const SESSION = sessionFixture({
   user: { id: 'u1', username: 'auditor', displayName: '审计管理员', totpEnabled: true, passwordExpiresOn: null },
-  town: { id: 't1', code: 'xiaokunshan', name: '小昆山镇' },
-  grants: [],
   actions: ['audit.read'],
-  restriction: 'none',
   csrfToken: 'c',
-  idleTimeoutSeconds: 900,
-  expiresAt: '2026-03-15T22:00:00.000+08:00',
-  passwordPolicy: { minLength: 10, minClasses: 3, expiryDays: 90 },
-};
-
-const reply = (status: number, body: unknown) =>
-  Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
+});
+const reply = jsonResponse;
 
 function Landed() {
   const { pathname } = useLocation();

@@ -1,5 +1,5 @@
 import type { TeamDetail } from '@gongyi/domain';
-import { App, Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select } from 'antd';
+import { App, Col, DatePicker, Divider, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { createTeam } from '../../api/organisation';
 import { FormModal } from '../../components/FormModal';
@@ -7,6 +7,7 @@ import { SEARCHABLE, categoryOptions, coopOptions, type OrgLookups } from '../..
 import { useI18n } from '../../i18n';
 import { DATE_FORMAT, dayText } from '../../lib/dates';
 import { useTown } from '../../session/SessionContext';
+import { TeamNameFields } from './TeamNameFields';
 import { AssignmentFields } from './AssignmentFields';
 import { EMPTY_ASSIGNMENT, assignmentBody, type AssignmentValues } from './assignmentForm';
 
@@ -73,23 +74,7 @@ export function TeamCreateModal({ open, lookups, nextSortOrder, onClose, onCreat
         form.setFieldValue('coopId', category?.defaultCoopId ?? undefined);
       }}
     >
-      <Row gutter={16}>
-        <Col span={16}>
-          <Form.Item
-            name="name"
-            label={t('teams.name')}
-            extra={t('teams.nameHelp')}
-            rules={[{ required: true, whitespace: true, message: t('common.required', { label: t('teams.name') }) }]}
-          >
-            <Input maxLength={100} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="sortOrder" label={t('teams.sortOrder')} extra={t('teams.sortOrderHelp')}>
-            <InputNumber min={0} max={9999} precision={0} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-      </Row>
+      <TeamNameFields />
       <Row gutter={16}>
         <Col span={12}>
           <Form.Item

@@ -1,5 +1,5 @@
 import type { Coop, Team, TeamDetail } from '@gongyi/domain';
-import { App, Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import { App, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { updateTeam } from '../../api/organisation';
 import { EffectiveFields } from '../../components/EffectiveFields';
@@ -8,6 +8,7 @@ import { SEARCHABLE, coopOptions } from '../../features/org/useOrgLookups';
 import { useI18n } from '../../i18n';
 import { fromDay, toDay } from '../../lib/dates';
 import { useTown } from '../../session/SessionContext';
+import { TeamNameFields } from './TeamNameFields';
 
 interface Values {
   name: string;
@@ -66,23 +67,7 @@ export function TeamEditModal({ team, open, coops, onClose, onSaved }: Props) {
         }
       }
     >
-      <Row gutter={16}>
-        <Col span={16}>
-          <Form.Item
-            name="name"
-            label={t('teams.name')}
-            extra={t('teams.nameHelp')}
-            rules={[{ required: true, whitespace: true, message: t('common.required', { label: t('teams.name') }) }]}
-          >
-            <Input maxLength={100} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="sortOrder" label={t('teams.sortOrder')} extra={t('teams.sortOrderHelp')}>
-            <InputNumber min={0} max={9999} precision={0} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-      </Row>
+      <TeamNameFields />
       <Form.Item
         name="coopId"
         label={t('teams.coop')}
