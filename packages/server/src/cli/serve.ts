@@ -7,20 +7,36 @@ import { buildApp } from '../http/app.js';
 import { loadKeyring } from '../features/crypto/keyring.js';
 import { systemClock, uuidv7 } from '../runtime.js';
 import { StartupError } from '../startup-error.js';
+import type { Database } from '../db/database.js';
+import type { Runtime } from '../runtime.js';
+import { isClusterWorker, runWorkers, workerCount } from './cluster.js';
 
-export async function serveCommand(flags: { port?: string | undefined; host?: string | undefined; demo: boolean }): Promise<void> {
-  const config = loadConfig({ ...process.env, ...(flags.port ? { PORT: flags.port } : {}), ...(flags.host ? { HOST: flags.host } : {}) });
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const runtime = { clock: systemClock, newId: uuidv7(), keyring: loadKeyring(config.dataDir) };
+async function prepareDatabase(database: Database, runtime: Runtime, demo: boolean): Promise<void> {
   // A restricted PostgreSQL role (docs/security.md) cannot run DDL: its owner migrates instead.
   if (process.env.GONGYI_SKIP_MIGRATIONS !== '1') await migrateToLatest(database);
   const empty = !(await database.db.selectFrom('towns').select('id').limit(1).executeTakeFirst());
-  if (empty && flags.demo) {
+  if (empty && demo) {
     await seedDemo(database, runtime);
     console.log(
       `空数据库：已载入演示镇 小昆山镇（松昆府字〔2012〕100号 的组织架构）与演示账号 ${DEMO_USERS.map((u) => u.username).join('、')}，` +
         `密码均为 ${DEMO_PASSWORD}（仅演示模式；正式使用请以 --no-demo 启动并用 gongyi user create 建立账号）。`,
     );
+  }
+}
+
+export async function serveCommand(flags: { port?: string | undefined; host?: string | undefined; demo: boolean; workers?: string | undefined }): Promise<void> {
+  const config = loadConfig({ ...process.env, ...(flags.port ? { PORT: flags.port } : {}), ...(flags.host ? { HOST: flags.host } : {}) });
+  const workers = workerCount(flags.workers ?? process.env.GONGYI_WORKERS);
+  const worker = isClusterWorker();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const runtime = { clock: systemClock, newId: uuidv7(), keyring: loadKeyring(config.dataDir) };
+  // The primary of several workers migrates and seeds once, then only supervises.
+  if (!worker) await prepareDatabase(database, runtime, flags.demo);
+  if (workers > 1 && !worker) {
+    await database.close();
+    const { address } = await runWorkers(workers);
+    console.log(`Gongyi 已启动：http://${address}，${workers} 个服务进程（数据库：${database.kind} ${database.location}）`);
+    return;
   }
   const app = await buildApp({
     database,
@@ -39,7 +55,7 @@ export async function serveCommand(flags: { port?: string | undefined; host?: st
     throw e;
   }
   const address = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
-  console.log(`Gongyi 已启动：${address}  （数据库：${database.kind} ${database.location}；接口文档 ${address}/api/docs）`);
+  if (!worker) console.log(`Gongyi 已启动：${address}  （数据库：${database.kind} ${database.location}；接口文档 ${address}/api/docs）`);
   const stop = async () => {
     await app.close();
     await database.close();

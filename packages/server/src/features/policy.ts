@@ -24,6 +24,8 @@ export interface Actor {
   /** The town the user belongs to; null for the system and for anonymous callers. */
   townId: string | null;
   grants: readonly ActorGrant[];
+  /** The worker a user's account belongs to (the `self` scope), when the gate has read it; undefined when unknown. */
+  personId?: string | null;
 }
 
 export const SYSTEM: Actor = { id: 'system', display: '系统', kind: 'system', townId: null, grants: [] };

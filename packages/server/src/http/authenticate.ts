@@ -3,10 +3,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Action } from '@gongyi/domain';
 import type { Row } from '../db/schema.js';
 import { recordAudit } from '../features/audit/audit.repository.js';
-import { actorOf, closeSession, findSession, isExpired, loadGrants, restrictionOf, SESSION_COOKIE, touchSession } from '../features/auth/sessions.js';
+import { actorOf, closeSession, findSignedIn, isExpired, restrictionOf, SESSION_COOKIE, touchSession } from '../features/auth/sessions.js';
 import { ANONYMOUS, can, forbidden, type Actor } from '../features/policy.js';
-import { securitySettings } from '../features/settings/security-settings.js';
-import { findUser } from '../features/users/users.repository.js';
 import { inTransaction } from './context.js';
 import { AppError, notFound } from './errors.js';
 import type { AppDeps } from './route-kit.js';
@@ -66,18 +64,17 @@ export function authenticate(deps: AppDeps) {
     if (!token) throw unauthenticated();
     const { db } = deps.database;
     const now = deps.runtime.clock.now();
-    const session = await findSession(db, token);
-    if (!session) throw sessionExpired();
+    const found = await findSignedIn(db, token);
+    if (!found) throw sessionExpired();
+    const { session, user, grants, settings } = found;
     if (isExpired(session, now)) {
       await closeSession(db, session.id);
       throw sessionExpired();
     }
-    const user = await findUser(db, session.town_id, session.user_id);
     if (!user || user.disabled === 1) {
       await closeSession(db, session.id);
       throw sessionExpired();
     }
-    const [grants, settings] = await Promise.all([loadGrants(db, user.town_id, user.id), securitySettings(db, user.town_id)]);
     await touchSession(db, session, settings, now);
     req.actor = actorOf(user, grants);
     req.session = session;

@@ -3,7 +3,9 @@ import { ADMIN_ROLES, shanghaiTimestamp, type Restriction, type Role, type Scope
 import type { Executor } from '../../db/database.js';
 import type { Row } from '../../db/schema.js';
 import { fromFlag } from '../../db/query-helpers.js';
+import { reusableQuery } from '../../http/reusable-query.js';
 import type { Actor } from '../policy.js';
+import { SECURITY_SETTINGS_KEY, settingsFromJson } from '../settings/security-settings.js';
 
 // Server-side sessions in the database, so any app server can serve any request. The cookie holds
 // a 128-bit random token; the table holds only its SHA-256, so a copy of the database opens nothing.
@@ -41,6 +43,62 @@ export async function openSession(
 
 export function findSession(db: Executor, token: string) {
   return db.selectFrom('sessions').selectAll().where('id', '=', tokenHash(token)).executeTakeFirst();
+}
+
+const SESSION_COLUMNS = ['id', 'town_id', 'user_id', 'csrf_token', 'created_at', 'last_seen_at', 'idle_expires_at', 'expires_at', 'ip', 'user_agent'] as const;
+const USER_COLUMNS = [
+  'town_id', 'id', 'username', 'display_name', 'password_hash', 'password_changed_at', 'must_change_password', 'failed_attempts', 'locked_until',
+  'disabled', 'totp_secret', 'totp_enabled', 'last_login_at', 'person_id', 'created_at', 'updated_at',
+] as const;
+
+export interface SignedIn {
+  session: Row<'sessions'>;
+  /** Absent when the session's account no longer exists. */
+  user: Row<'users'> | undefined;
+  grants: Actor['grants'];
+  settings: SecuritySettings;
+}
+
+/**
+ * What every authenticated request needs, in one query (one round trip on PostgreSQL): the session,
+ * its user, the user's grants with scope names (one row each) and the town's security settings.
+ * Read afresh on every request, so a change made through any app server applies at once.
+ */
+const signedInQuery = reusableQuery((db: Executor, slot: (name: 'id') => string) =>
+  db
+    .selectFrom('sessions as s')
+    .leftJoin('users as u', (j) => j.onRef('u.town_id', '=', 's.town_id').onRef('u.id', '=', 's.user_id'))
+    .leftJoin('town_settings as ts', (j) => j.onRef('ts.town_id', '=', 's.town_id').on('ts.key', '=', SECURITY_SETTINGS_KEY))
+    .leftJoin('user_grants as g', (j) => j.onRef('g.town_id', '=', 'u.town_id').onRef('g.user_id', '=', 'u.id'))
+    .leftJoin('coops as c', (j) => j.onRef('c.town_id', '=', 'g.town_id').onRef('c.id', '=', 'g.scope_id'))
+    .leftJoin('departments as d', (j) => j.onRef('d.town_id', '=', 'g.town_id').onRef('d.id', '=', 'g.scope_id'))
+    .leftJoin('teams as t', (j) => j.onRef('t.town_id', '=', 'g.town_id').onRef('t.id', '=', 'g.scope_id'))
+    .leftJoin('communities as m', (j) => j.onRef('m.town_id', '=', 'g.town_id').onRef('m.id', '=', 'g.scope_id'))
+    .select(SESSION_COLUMNS.map((c) => `s.${c} as s_${c}` as const))
+    .select(USER_COLUMNS.map((c) => `u.${c} as u_${c}` as const))
+    .select(['ts.value_json', 'g.id as g_id', 'g.role as g_role', 'g.scope_kind as g_scope_kind', 'g.scope_id as g_scope_id'])
+    .select(['c.name as coop', 'd.name as dept', 't.name as team', 'm.name as community'])
+    .where('s.id', '=', slot('id')),
+);
+
+/**
+ * What every authenticated request needs, in one query (one round trip on PostgreSQL): the session,
+ * its user, the user's grants with scope names (one row each) and the town's security settings.
+ * Read afresh on every request, so a change made through any app server applies at once.
+ */
+export async function findSignedIn(db: Executor, token: string): Promise<SignedIn | undefined> {
+  const rows = await signedInQuery(db, { id: tokenHash(token) });
+  const first = rows[0] as Record<string, unknown> | undefined;
+  if (!first) return undefined;
+  const pick = <C extends string>(prefix: string, columns: readonly C[]) => Object.fromEntries(columns.map((c) => [c, first[prefix + c]])) as Record<C, unknown>;
+  return {
+    session: pick('s_', SESSION_COLUMNS) as Row<'sessions'>,
+    user: first.u_id === null ? undefined : (pick('u_', USER_COLUMNS) as Row<'users'>),
+    grants: rows.flatMap((g) =>
+      g.g_id === null ? [] : [{ id: g.g_id, role: g.g_role as Role, scopeKind: g.g_scope_kind as ScopeKind, scopeId: g.g_scope_id, scopeName: g.coop ?? g.dept ?? g.team ?? g.community ?? null }],
+    ),
+    settings: settingsFromJson(first.value_json as string | null),
+  };
 }
 
 export async function closeSession(db: Executor, id: string): Promise<void> {
@@ -87,7 +145,7 @@ export async function loadGrants(db: Executor, townId: string, userId: string) {
 }
 
 export function actorOf(user: Row<'users'>, grants: Actor['grants']): Actor {
-  return { id: user.id, display: `${user.display_name}（${user.username}）`, kind: 'user', townId: user.town_id, grants };
+  return { id: user.id, display: `${user.display_name}（${user.username}）`, kind: 'user', townId: user.town_id, grants, personId: user.person_id };
 }
 
 /** The date the password stops working, or null when passwords do not expire. */

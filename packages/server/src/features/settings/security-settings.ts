@@ -19,12 +19,31 @@ export const DEFAULT_SECURITY_SETTINGS: SecuritySettings = {
 
 const KEY = 'security';
 
+/** The key of the security settings row in town_settings (joined by the request gate's one query). */
+export const SECURITY_SETTINGS_KEY = KEY;
+
+const parsedSettings = new Map<string, SecuritySettings>();
+
+/**
+ * Stored values over defaults. Parsed forms are remembered by their exact JSON text (a handful of
+ * towns' rows), so this holds nothing another server could change: new text is parsed anew.
+ */
+export function settingsFromJson(valueJson: string | null | undefined): SecuritySettings {
+  if (valueJson === null || valueJson === undefined) return DEFAULT_SECURITY_SETTINGS;
+  let settings = parsedSettings.get(valueJson);
+  if (!settings) {
+    const parsed = SecuritySettingsSchema.partial().safeParse(JSON.parse(valueJson));
+    settings = Object.freeze({ ...DEFAULT_SECURITY_SETTINGS, ...(parsed.success ? parsed.data : {}) });
+    if (parsedSettings.size >= 100) parsedSettings.delete(parsedSettings.keys().next().value!);
+    parsedSettings.set(valueJson, settings);
+  }
+  return settings;
+}
+
 /** The one read of a town's security settings: stored values over defaults. */
 export async function securitySettings(db: Executor, townId: string): Promise<SecuritySettings> {
   const row = await db.selectFrom('town_settings').select('value_json').where('town_id', '=', townId).where('key', '=', KEY).executeTakeFirst();
-  if (!row) return DEFAULT_SECURITY_SETTINGS;
-  const parsed = SecuritySettingsSchema.partial().safeParse(JSON.parse(row.value_json));
-  return { ...DEFAULT_SECURITY_SETTINGS, ...(parsed.success ? parsed.data : {}) };
+  return settingsFromJson(row?.value_json);
 }
 
 export async function readSecuritySettings(ctx: ReadContext, townId: string): Promise<SecuritySettings> {

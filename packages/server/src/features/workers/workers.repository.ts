@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
+import { reusableQuery } from '../../http/reusable-query.js';
 import type { Row } from '../../db/schema.js';
 import { POST_COLUMNS, postsWithNames } from './roster.repository.js';
 
@@ -52,7 +55,32 @@ export async function bumpRosterStamp(db: Executor, townId: string): Promise<voi
   if (Number(updated.numUpdatedRows) === 0) await db.insertInto('roster_stamps').values({ town_id: townId, version: 1 }).execute();
 }
 
-export async function rosterStamp(db: Executor, townId: string): Promise<number> {
-  const row = await db.selectFrom('roster_stamps').select('version').where('town_id', '=', townId).executeTakeFirst();
-  return Number(row?.version ?? 0);
+/**
+ * The town's roster version, for caches of roster figures: the roster stamp and a digest of the
+ * organisation rows a roster row names (team, category, coop, unit, community), sorts by (team
+ * order) or scopes by (team → coop, supervising assignments). A rename moves it as surely as a new
+ * worker. One query (`string_agg` reads alike on PostgreSQL and SQLite 3.44+), built once.
+ */
+const rosterVersionQuery = reusableQuery((_db: Executor, slot: (name: 'town') => string) => {
+  // In table order (a different order only makes a new version); names carry their length, so no
+  // two different lists read as the same text.
+  const agg = (table: string, columns: string[]) =>
+    sql<string>`coalesce((select string_agg(${sql.raw(columns.join(` || '|' || `))}, '/') from ${sql.table(table)} where town_id = ${slot('town')}), '')`;
+  const named = ['id', 'length(name)', 'name'];
+  const org = [
+    agg('teams', [...named, 'category_id', 'coop_id', 'sort_order']),
+    agg('categories', named),
+    agg('coops', named),
+    agg('departments', named),
+    agg('communities', named),
+    agg('team_assignments', ['id', 'team_id', 'supervising_department_id', 'valid_from', `coalesce(valid_to, '')`]),
+  ];
+  return sql<{ stamp: number | null; org: string }>`select
+      (select version from roster_stamps where town_id = ${slot('town')}) as stamp,
+      ${sql.join(org, sql` || '#' || `)} as org`;
+});
+
+export async function rosterVersion(db: Executor, townId: string): Promise<string> {
+  const [row] = await rosterVersionQuery(db, { town: townId });
+  return `${Number(row?.stamp ?? 0)}:${createHash('sha256').update(row?.org ?? '').digest('base64url')}`;
 }

@@ -15,6 +15,7 @@ import {
   WorkerQuerySchema,
   type WorkerRow,
 } from '@gongyi/domain';
+import { serializerCompiler } from 'fastify-type-provider-zod';
 import { errorResponses, mutate, readContext, TownItemParams, TownParams, type App, type AppDeps } from '../../http/route-kit.js';
 import { sendXlsx, type Column } from '../../http/xlsx.js';
 import * as service from './workers.service.js';
@@ -41,11 +42,21 @@ const EXPORT_COLUMNS: Column<WorkerRow>[] = [
   { header: '提示', width: 30, value: (w) => w.flags.map((f) => WORKER_FLAG_LABELS[f].zh).join('；') },
 ];
 
+/** The roster page as the route's response schema checks and serialises it (what the zod serializer does). */
+const serializePage = serializerCompiler({ schema: WorkerPageSchema, method: 'GET', url: '/api/towns/:townId/workers' }) as (page: unknown) => string;
+const pageJson = new WeakMap<object, string>();
+
 export function workerRoutes(app: App, deps: AppDeps): void {
   app.get('/api/towns/:townId/workers', {
     config: { access: 'worker.read' },
     schema: { tags, summary: '花名册（服务端分页、排序、筛选；证件号码已脱敏）', params: TownParams, querystring: WorkerQuerySchema, response: { 200: WorkerPageSchema, ...errorResponses } },
-    handler: (req) => service.listWorkers(readContext(deps, req), req.params.townId, req.query),
+    handler: async (req, reply) => {
+      // The service hands out the same object for a cached page: it is checked and serialised once.
+      const page = await service.listWorkers(readContext(deps, req), req.params.townId, req.query);
+      let json = pageJson.get(page);
+      if (json === undefined) pageJson.set(page, (json = serializePage(page)));
+      return reply.type('application/json; charset=utf-8').send(json as never);
+    },
   });
   app.get('/api/towns/:townId/workers/facets', {
     config: { access: 'worker.read' },

@@ -26,7 +26,7 @@ import { today } from '../../runtime.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { authorize, grantsFor, type Action } from '../policy.js';
 import { requireTown } from '../towns/towns.repository.js';
-import { cachedCount } from './count-cache.js';
+import { boundedCache, cachedCount } from './count-cache.js';
 import { decodePerson, encodePerson, idHash, maskedNumbers, maskedPerson } from './person-codec.js';
 import { checkPayScheme, checkPostReferences, newPostRow, nextPostVersion } from './post-rules.js';
 import * as roster from './roster.repository.js';
@@ -38,6 +38,8 @@ export const EXPORT_LIMIT = 200_000;
 
 async function personOfUser(ctx: ReadContext): Promise<string | null> {
   if (ctx.actor.kind !== 'user' || !ctx.actor.townId) return null;
+  // The request gate reads it with the session; other callers (CLI, tests) may not have.
+  if (ctx.actor.personId !== undefined) return ctx.actor.personId;
   const row = await ctx.db.selectFrom('users').select('person_id').where('town_id', '=', ctx.actor.townId).where('id', '=', ctx.actor.id).executeTakeFirst();
   return row?.person_id ?? null;
 }
@@ -50,18 +52,10 @@ async function scopeFor(ctx: ReadContext, action: Action): Promise<{ condition: 
   return { condition: (eb) => workerScope(eb, ctx.actor, action, on, self), key };
 }
 
-const sharedCache = new Map<string, Promise<Set<string>>>();
-/** The town's shared-contact people per roster stamp (the stamp moves on every change to workers). */
-function sharedPeople(key: string, load: () => Promise<Set<string>>): Promise<Set<string>> {
-  let hit = sharedCache.get(key);
-  if (!hit) {
-    if (sharedCache.size >= 50) sharedCache.delete(sharedCache.keys().next().value!);
-    hit = load();
-    hit.catch(() => sharedCache.delete(key));
-    sharedCache.set(key, hit);
-  }
-  return hit;
-}
+/** The town's shared-contact people per roster version (it moves on every change to workers). */
+const sharedPeople = boundedCache<Set<string>>(50);
+/** Whole roster pages per roster version, scope and query: a page revisited costs no query and no decryption. */
+const cachedPage = boundedCache<Page<WorkerRow>>(1000);
 
 type RosterRow = Awaited<ReturnType<typeof roster.rosterPage>>[number];
 
@@ -92,13 +86,16 @@ function flagsOf(post: PostVersion | null, shared: boolean): WorkerFlag[] {
 export async function listWorkers(ctx: ReadContext, townId: string, query: WorkerQuery): Promise<Page<WorkerRow>> {
   authorize(ctx.actor, 'worker.read');
   const scope = await scopeFor(ctx, 'worker.read');
-  const { page: _p, pageSize: _s, sort: _o, order: _d, ...filter } = query;
-  const [rows, stamp] = await Promise.all([roster.rosterPage(ctx.db, ctx.keyring, townId, query, scope.condition), repo.rosterStamp(ctx.db, townId)]);
-  const total = await cachedCount(`${townId}:${stamp}:${scope.key}:${JSON.stringify(filter)}`, () =>
-    roster.rosterCount(ctx.db, ctx.keyring, townId, filter, scope.condition),
-  );
-  const shared = await sharedPeople(`${townId}:${stamp}`, () => roster.sharedContactPeople(ctx.db, townId));
-  return toPage(rows.map((r) => toWorkerRow(ctx, r, shared.has(r.person_id))), total, query);
+  const version = await repo.rosterVersion(ctx.db, townId);
+  return cachedPage(`${townId}:${version}:${scope.key}:${JSON.stringify(query)}`, async () => {
+    const { page: _p, pageSize: _s, sort: _o, order: _d, ...filter } = query;
+    const rows = await roster.rosterPage(ctx.db, ctx.keyring, townId, query, scope.condition);
+    const total = await cachedCount(`${townId}:${version}:${scope.key}:${JSON.stringify(filter)}`, () =>
+      roster.rosterCount(ctx.db, ctx.keyring, townId, filter, scope.condition),
+    );
+    const shared = await sharedPeople(`${townId}:${version}`, () => roster.sharedContactPeople(ctx.db, townId));
+    return toPage(rows.map((r) => toWorkerRow(ctx, r, shared.has(r.person_id))), total, query);
+  });
 }
 
 export async function workerFacets(ctx: ReadContext, townId: string, filter: WorkerFilter): Promise<WorkerFacets> {
