@@ -14,8 +14,13 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const SERVER_CPU = 0;
 export const LOAD_CPU = 1;
 
+/** BENCH_SERVER_WORKERS: app server processes (node:cluster, as `gongyi serve --workers N`). */
+export const SERVER_WORKERS = Number(process.env.BENCH_SERVER_WORKERS ?? 1);
+if (!(Number.isInteger(SERVER_WORKERS) && SERVER_WORKERS >= 1 && SERVER_WORKERS <= 8)) throw new Error('BENCH_SERVER_WORKERS must be 1–8');
+
+// Several server processes share the CPUs with the load generator: nothing is pinned then.
 const canPin = (() => {
-  if (os.availableParallelism() < 2) return false;
+  if (SERVER_WORKERS > 1 || os.availableParallelism() < 2) return false;
   try {
     execFileSync('taskset', ['-V'], { stdio: 'ignore' });
     return true;

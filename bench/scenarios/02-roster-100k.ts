@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { migrateToLatest, openDatabase } from '../../packages/server/src/index.ts';
 import { DEMO_PASSWORD } from '../../packages/server/src/features/demo/demo-users.ts';
 import { TOWN } from '../../packages/server/src/features/demo/xiaokunshan.ts';
-import { LOAD_CPU, load, loadMetrics, pinSelf, signIn, startServer } from '../load.ts';
+import { LOAD_CPU, load, loadMetrics, pinSelf, SERVER_WORKERS, signIn, startServer } from '../load.ts';
 import { defineScenario } from '../scenario.ts';
 import { bigTown } from '../workers.ts';
 
@@ -72,7 +72,7 @@ export default defineScenario({
       await load({ ...options, seconds: WARMUP_SECONDS });
       const result = await time(() => load({ ...options, seconds: SECONDS }));
       serverRssMb = await server.stop();
-      return { size: result.requests.total, metrics: { ...loadMetrics(result, serverRssMb), 'cold max ms': Math.round(coldMaxMs), connections: CONNECTIONS, pinned: pinned ? 1 : 0 } };
+      return { size: result.requests.total, metrics: { ...loadMetrics(result, serverRssMb), 'cold max ms': Math.round(coldMaxMs), connections: CONNECTIONS, pinned: pinned ? 1 : 0, 'server workers': SERVER_WORKERS } };
     } finally {
       if (!serverRssMb) await server.stop().catch(() => undefined);
     }
