@@ -80,11 +80,24 @@ export const ACTIONS = [
   'worker.reveal',
   'worker.export',
   'worker.import',
+  'worker.exit',
+  'quota.read',
+  'quota.manage',
+  'quota.propose',
+  'hiring.read',
+  'hiring.request',
+  'hiring.approve',
+  'agreement.read',
+  'agreement.manage',
+  'agreement.witness',
+  'annual_result.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const READ: Action[] = ['org.read', 'worker.read'];
-const HR: Action[] = ['org.read', 'worker.read', 'worker.manage', 'worker.reveal', 'worker.export', 'worker.import'];
+/** Reading the headcount, hiring and agreement pages (#5). */
+const STAFFING_READ: Action[] = ['quota.read', 'hiring.read', 'agreement.read'];
+const HR: Action[] = ['org.read', 'worker.read', 'worker.manage', 'worker.reveal', 'worker.export', 'worker.import', 'worker.exit', ...STAFFING_READ];
 
 /**
  * Role → actions. system_admin runs the system but reads neither the audit log nor personal
@@ -96,16 +109,19 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   system_admin: ['org.read', 'org.manage', 'town.create'],
   security_admin: ['org.read', 'user.read', 'user.manage', 'settings.security'],
   audit_admin: ['org.read', 'audit.read', 'audit.export'],
-  leader: READ,
-  leadership_office: ['org.read', 'org.manage', 'worker.read', 'worker.export'],
-  town_hr: HR,
-  finance: READ,
-  coop_admin: HR,
-  supervising_dept: READ,
-  daily_manager: READ,
+  leader: [...READ, ...STAFFING_READ],
+  leadership_office: ['org.read', 'org.manage', 'worker.read', 'worker.export', ...STAFFING_READ],
+  // R9, R10: town HR sets quotas and approves hires and transfers.
+  town_hr: [...HR, 'quota.manage', 'hiring.approve', 'annual_result.manage'],
+  finance: [...READ, 'quota.read'],
+  // R6: the coop draws up, files, renews and ends agreements.
+  coop_admin: [...HR, 'agreement.manage'],
+  // R6, R9, R10: the supervising department proposes quotas, requests hires and witnesses agreements.
+  supervising_dept: [...READ, ...STAFFING_READ, 'quota.propose', 'hiring.request', 'agreement.witness'],
+  daily_manager: [...READ, ...STAFFING_READ, 'quota.propose', 'hiring.request'],
   community_manager: READ,
-  supervision: ['org.read', 'audit.read', 'audit.export', 'user.read', 'worker.read', 'worker.export'],
-  worker: ['worker.read'],
+  supervision: ['org.read', 'audit.read', 'audit.export', 'user.read', 'worker.read', 'worker.export', ...STAFFING_READ],
+  worker: ['worker.read', 'agreement.read'],
 };
 
 export function roleAllows(role: Role, action: Action): boolean {

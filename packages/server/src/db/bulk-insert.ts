@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from './database.js';
 import type { DB, NewRow } from './schema.js';
 
-export type BulkTable = 'persons' | 'posts' | 'active_id_register';
+export type BulkTable = 'persons' | 'posts' | 'active_id_register' | 'quota_lines' | 'agreements';
 export type BulkInsert = <T extends BulkTable>(table: T, rows: NewRow<T>[]) => Promise<void>;
 
 /**

@@ -243,6 +243,102 @@ export interface RosterStampsTable {
   version: number;
 }
 
+export interface QuotaPlansTable {
+  town_id: string;
+  id: string;
+  total: number;
+  basis: string;
+  valid_from: string;
+  valid_to: string | null;
+  approved_by: string;
+  approved_at: string;
+}
+
+export interface QuotaLinesTable {
+  town_id: string;
+  plan_id: string;
+  level: 'category' | 'team';
+  target_id: string;
+  quota: number;
+}
+
+export interface QuotaProposalsTable {
+  town_id: string;
+  id: string;
+  department_id: string;
+  team_id: string;
+  area_centi_km2: number;
+  people_served: number;
+  complexity: string;
+  requested: number;
+  reason: string;
+  state: string;
+  approved_quota: number | null;
+  decision_reason: string;
+  created_by: string;
+  created_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+}
+
+export interface HiringRequestsTable {
+  town_id: string;
+  id: string;
+  kind: string;
+  person_id: string;
+  team_id: string;
+  managing_department_id: string;
+  community_id: string | null;
+  post_json: string;
+  start_date: string;
+  state: string;
+  reason: string;
+  requested_by: string;
+  requested_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_reason: string;
+}
+
+export interface AgreementsTable {
+  town_id: string;
+  id: string;
+  person_id: string;
+  employment_id: string | null;
+  team_id: string;
+  coop_id: string;
+  supervising_department_id: string;
+  managing_department_id: string;
+  community_id: string | null;
+  duty: string;
+  pay_scheme: string;
+  term_start: string;
+  term_end: string;
+  state: string;
+  signed_on: string | null;
+  witnessed_on: string | null;
+  witness_department_id: string | null;
+  filing_number: string | null;
+  filed_on: string | null;
+  terminated_on: string | null;
+  termination_reason: string;
+  hiring_request_id: string | null;
+  previous_agreement_id: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AnnualResultsTable {
+  town_id: string;
+  person_id: string;
+  year: number;
+  outcome: string;
+  note: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
 export interface DB {
   towns: TownsTable;
   departments: DepartmentsTable;
@@ -263,6 +359,12 @@ export interface DB {
   posts: PostsTable;
   active_id_register: ActiveIdRegisterTable;
   roster_stamps: RosterStampsTable;
+  quota_plans: QuotaPlansTable;
+  quota_lines: QuotaLinesTable;
+  quota_proposals: QuotaProposalsTable;
+  hiring_requests: HiringRequestsTable;
+  agreements: AgreementsTable;
+  annual_results: AnnualResultsTable;
 }
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;

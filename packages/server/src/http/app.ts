@@ -27,6 +27,8 @@ import { userRoutes } from '../features/users/users.routes.js';
 import { auditRoutes } from '../features/audit/audit.routes.js';
 import { workerRoutes } from '../features/workers/workers.routes.js';
 import { importRoutes } from '../features/import/import.routes.js';
+import { staffingRoutes } from '../features/staffing/staffing.routes.js';
+import { agreementRoutes } from '../features/agreements/agreements.routes.js';
 import { IMPORT_LIMITS } from '../features/import/refusals.js';
 import { authenticate, type RouteAccess } from './authenticate.js';
 
@@ -65,6 +67,8 @@ const ROUTES: ((app: App, deps: AppDeps) => void)[] = [
   auditRoutes,
   workerRoutes,
   importRoutes,
+  staffingRoutes,
+  agreementRoutes,
 ];
 
 export async function buildApp(options: AppOptions): Promise<App> {

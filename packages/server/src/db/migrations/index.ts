@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as organisation from './2026_11_28_0001_organisation.js';
 import * as identity from './2026_11_28_0002_identity.js';
 import * as workers from './2026_11_28_0003_workers.js';
+import * as staffing from './2026_11_30_0004_staffing.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the same set runs
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0001_organisation': organisation,
   '2026_11_28_0002_identity': identity,
   '2026_11_28_0003_workers': workers,
+  '2026_11_30_0004_staffing': staffing,
 };

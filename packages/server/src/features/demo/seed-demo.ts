@@ -14,6 +14,7 @@ import { createTown } from '../towns/towns.service.js';
 import { findTownByCode } from '../towns/towns.repository.js';
 import { seedDemoUsers } from './demo-users.js';
 import { seedDemoWorkers, type DemoOrg } from './demo-workers.js';
+import { seedDemoStaffing } from './demo-staffing.js';
 import { allTeams } from '../teams/teams.service.js';
 import { allCommunities } from '../communities/communities.service.js';
 import { BODIES, COMMUNITIES, COOPS, DATES, DEPARTMENTS, TEAMS, TOWN } from './xiaokunshan.js';
@@ -37,6 +38,7 @@ export async function seedDemo(database: Database, runtime: Runtime, code = TOWN
     const id = await seedTown(ctx, code);
     await seedDemoUsers(ctx, id);
     await seedDemoWorkers(ctx, id, code, await demoOrg(ctx, id));
+    await seedDemoStaffing(ctx, id, code);
     return id;
   });
   return { townId, created: true };

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { widenQuota } from '../../testing/quota.js';
 import { auditCount, demoTown, type Api, type TestTown } from '../../testing/harness.js';
 import { cleanRows, encryptedWorkbook, fixtureIds, freshRegion, MESSY_HEADER, messyWorkbook, multipart, workbookOf, zipBomb, type FixtureIds } from './test-workbooks.js';
 
@@ -12,6 +13,8 @@ describe('worker import API', () => {
   beforeAll(async () => {
     t = await demoTown();
     hr = await t.as('hr');
+    // Each commit adds people straight onto the roster; give the teams room under the quota (R10).
+    await widenQuota(hr, { 河道保洁: 20, 林业养护: 10, 社区巡逻: 10 });
   });
   afterAll(() => t.close());
 

@@ -32,6 +32,7 @@ import { checkPayScheme, checkPostReferences, newPostRow, nextPostVersion } from
 import * as roster from './roster.repository.js';
 import * as repo from './workers.repository.js';
 import { workerScope } from './worker-scope.js';
+import { assertWithinQuota } from '../staffing/quota.service.js';
 
 const WORKER = { zh: '从业人员', en: 'Worker' };
 export const EXPORT_LIMIT = 200_000;
@@ -177,6 +178,7 @@ export async function createWorker(ctx: MutationContext, townId: string, input: 
   await assertNotActiveElsewhere(ctx, [hash], 'person.idNumber');
   const { personIds, postIds } = await insertWorkers(ctx, townId, [input]);
   await assertPostsInScope(ctx, townId, postIds, 'worker.manage', 'post.teamId');
+  await assertWithinQuota(ctx, townId, [input.post.teamId]);
   const created = await getWorker(ctx, townId, personIds[0]!);
   await auditWorker(ctx, townId, 'worker.create', personIds[0]!, undefined, created);
   return created;
@@ -246,6 +248,7 @@ export async function changePost(ctx: MutationContext, townId: string, personId:
   const person = await requireWorkerInScope(ctx, townId, personId, 'worker.manage');
   const current = await repo.currentPost(ctx.db, townId, personId);
   if (!current) throw notFound({ zh: '该人员的岗位', en: 'The post' });
+  refuseStaffingChanges(current, change);
   const { closeOn, next } = nextPostVersion(ctx, current, change);
   await checkPostReferences(ctx, townId, { teamId: next.team_id, managingDepartmentId: next.managing_department_id, communityId: next.community_id }, change.validFrom, '');
   await repo.closePost(ctx.db, townId, current.id, closeOn);
@@ -255,6 +258,16 @@ export async function changePost(ctx: MutationContext, townId: string, personId:
   const after = await getWorker(ctx, townId, personId);
   await auditWorker(ctx, townId, next.status === 'exited' ? 'worker.exit' : 'worker.post.change', personId, roster.toPostVersion(await postView(ctx, townId, current.id)), after.post);
   return after;
+}
+
+/** R10: exits and transfers change the headcount, so they go through their own steps (features/staffing). */
+function refuseStaffingChanges(current: Row<'posts'>, change: PostChange): void {
+  if (change.status === 'exited') {
+    throw ruleViolation({ zh: '离岗请通过“办理离岗”（终止协议、空出岗位，R10）。', en: 'Record exits with “Exit” (R10).' }, 'status');
+  }
+  if (change.teamId !== undefined && change.teamId !== current.team_id) {
+    throw ruleViolation({ zh: '调队须经镇人事部门批准，请提交“调队申请”（R10 一出一进）。', en: 'A transfer between teams needs town HR approval: file a transfer request (R10).' }, 'teamId');
+  }
 }
 
 async function postView(ctx: ReadContext, townId: string, postId: string) {
@@ -354,6 +367,7 @@ export async function importWorkers(ctx: MutationContext, townId: string, rows: 
   if (fresh.length > 0) {
     const { postIds } = await insertWorkers(ctx, townId, fresh);
     await assertPostsInScope(ctx, townId, postIds, 'worker.import', 'rows');
+    await assertWithinQuota(ctx, townId, [...new Set(fresh.map((r) => r.post.teamId))], 'rows');
   }
   return { created: fresh.length, unchanged, skipped: rows.length - fresh.length - unchanged };
 }

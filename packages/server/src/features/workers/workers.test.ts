@@ -2,6 +2,7 @@ import { makeIdNumber } from '@gongyi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoTown, type Api, type TestTown } from '../../testing/harness.js';
 import { demoIdentity } from '../demo/demo-workers.js';
+import { widenQuota } from '../../testing/quota.js';
 
 describe('worker registry (#4)', () => {
   let t: TestTown;
@@ -18,6 +19,8 @@ describe('worker registry (#4)', () => {
     for (const d of (await t.api('GET', '/departments?pageSize=100')).body.items) ids.set(d.name, d.id);
     for (const x of (await t.api('GET', '/teams?pageSize=50')).body.items) ids.set(x.name, x.id);
     for (const c of (await t.api('GET', '/communities?pageSize=50')).body.items) ids.set(c.name, c.id);
+    // The demo teams are full (R10); these tests register people directly, so give them room.
+    await widenQuota(hr, { 河道保洁: 20 });
   });
   afterAll(() => t.close());
 
@@ -37,7 +40,11 @@ describe('worker registry (#4)', () => {
     expect([...names].sort((a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(names);
     const facets = await hr('GET', '/workers/facets');
     expect(facets.body.teams.find((x: { name: string }) => x.name === '社区巡逻').count).toBe(95);
-    expect(facets.body.status).toEqual([{ value: 'active', count: 659 }]);
+    // The demo's five exits this year (#5) stay on the roster as exited.
+    expect(facets.body.status).toEqual([
+      { value: 'active', count: 654 },
+      { value: 'exited', count: 5 },
+    ]);
     expect(facets.body.categories.map((c: { count: number }) => c.count).sort()).toEqual([309, 350]);
     expect(facets.body.coops).toHaveLength(2);
     const filtered = await hr('GET', `/workers/facets?teamId=${ids.get('社区巡逻')}`);
@@ -82,6 +89,7 @@ describe('worker registry (#4)', () => {
       const id = idFor('1985-01-01', 5);
       expect((await hr('POST', '/workers', newWorker(id))).status).toBe(201);
       const otherHr = await other.as('hr');
+      await widenQuota(otherHr, { 河道保洁: 5 });
       const otherIds = new Map<string, string>();
       for (const x of (await other.api('GET', '/teams?pageSize=50')).body.items) otherIds.set(x.name, x.id);
       for (const d of (await other.api('GET', '/departments?pageSize=100')).body.items) otherIds.set(d.name, d.id);
@@ -91,8 +99,8 @@ describe('worker registry (#4)', () => {
       expect(twice.body.error.message).toContain('一人只能有一个在岗岗位');
       // after the exit in the first town, the second town may register the person
       const mine = (await hr('GET', `/workers?idNumber=${id}`)).body.items[0];
-      const exit = await hr('POST', `/workers/${mine.personId}/posts`, { validFrom: '2026-02-01', status: 'exited', exitReason: 'transfer' });
-      expect(exit.status).toBe(201);
+      const exit = await hr('POST', `/workers/${mine.personId}/exit`, { exitDate: '2026-02-01', reason: 'resignation' });
+      expect(exit.status).toBe(200);
       expect((await otherHr('POST', '/workers', body)).status).toBe(201);
     } finally {
       await other.close();
@@ -103,18 +111,22 @@ describe('worker registry (#4)', () => {
     const id = idFor('1990-09-09', 31);
     const created = (await hr('POST', '/workers', newWorker(id))).body;
     const personId = created.person.id;
-    const moved = await hr('POST', `/workers/${personId}/posts`, { validFrom: '2025-06-01', teamId: ids.get('林业养护'), managingDepartmentId: ids.get('农业服务中心'), note: '调入林业养护' });
+    const moved = await hr('POST', `/workers/${personId}/posts`, { validFrom: '2025-06-01', duty: '泵站值守', note: '改任泵站值守' });
     expect(moved.body.history).toHaveLength(2);
-    expect(moved.body.history[1]).toMatchObject({ teamName: '河道保洁', validTo: '2025-05-31' });
-    expect(moved.body.post).toMatchObject({ teamName: '林业养护', validFrom: '2025-06-01', startDate: '2025-01-01' });
+    expect(moved.body.history[1]).toMatchObject({ duty: '', validTo: '2025-05-31' });
+    expect(moved.body.post).toMatchObject({ teamName: '河道保洁', duty: '泵站值守', validFrom: '2025-06-01', startDate: '2025-01-01' });
+    // R10: a team change is a transfer (an exit and a hire approved by town HR), not a post edit.
+    const transfer = await hr('POST', `/workers/${personId}/posts`, { validFrom: '2025-06-15', teamId: ids.get('林业养护') });
+    expect(transfer.status).toBe(422);
+    expect(transfer.body.error).toMatchObject({ field: 'teamId', message: expect.stringContaining('调队申请') });
     const legacy = await hr('POST', `/workers/${personId}/posts`, { validFrom: '2025-07-01', payScheme: 'legacy' });
     expect(legacy.status).toBe(422);
     expect(legacy.body.error.message).toContain('R12');
     const back = await hr('POST', `/workers/${personId}/posts`, { validFrom: '2025-05-01', status: 'suspended' });
     expect(back.status).toBe(422);
     expect(back.body.error.field).toBe('validFrom');
-    const noReason = await hr('POST', `/workers/${personId}/posts`, { validFrom: '2025-08-01', status: 'exited' });
-    expect(noReason.body.error.field).toBe('exitReason');
+    const exit = await hr('POST', `/workers/${personId}/posts`, { validFrom: '2025-08-01', status: 'exited', exitReason: 'resignation' });
+    expect(exit.body.error).toMatchObject({ field: 'status', message: expect.stringContaining('办理离岗') });
   });
 
   it('reveals a number only to a grant that allows it, and audits each reveal', async () => {

@@ -1,0 +1,65 @@
+import type { IsoDate } from '../dates.js';
+
+// Every rule value of the notice and of the law is effective-dated data read through `ruleValue`,
+// never a literal in code. A value changes by adding a dated version here (or, later, a town's own
+// version in its settings); the code that applies it does not change.
+
+/** Statutory retirement: the age before a reform, and the gradual raise by month of birth. */
+export interface RetirementRule {
+  /** Base age in years. */
+  baseYears: number;
+  /** People born in this month or later retire later (the 2025 reform); null = no raise. */
+  raiseFromBirthMonth: string | null;
+  /** One more month of age for every `stepMonths` months of birth after raiseFromBirthMonth… */
+  stepMonths: number;
+  /** …up to this many months in all. */
+  maxRaiseMonths: number;
+}
+
+export interface RuleValues {
+  /** R6: an agreement's default term, in months. */
+  'agreement.termMonths': number;
+  /** R6: agreements expiring within these many days are listed (the 30/60/90 filters). */
+  'agreement.expiryWindows': readonly number[];
+  /** #5 part 4: workers reaching statutory age within this many days are listed. */
+  'retirement.noticeDays': number;
+  /** Statutory retirement ages; women in public-welfare posts retire at the worker (工人) age. */
+  'retirement.male': RetirementRule;
+  'retirement.female': RetirementRule;
+}
+export type RuleKey = keyof RuleValues;
+
+interface Version<K extends RuleKey> {
+  validFrom: IsoDate;
+  value: RuleValues[K];
+  /** Where the value comes from. */
+  source: string;
+}
+
+type Table = { [K in RuleKey]: readonly Version<K>[] };
+
+const NO_RAISE = { raiseFromBirthMonth: null, stepMonths: 1, maxRaiseMonths: 0 };
+const REFORM_2025 = '全国人大常委会关于实施渐进式延迟法定退休年龄的决定（2024-09-13，2025-01-01 起施行）';
+
+export const RULE_VALUES: Table = {
+  'agreement.termMonths': [{ validFrom: '2012-01-01', value: 12, source: '松府办〔2012〕100号：签订一年期上岗协议（R6）' }],
+  'agreement.expiryWindows': [{ validFrom: '2012-01-01', value: [30, 60, 90], source: '到期提醒' }],
+  'retirement.noticeDays': [{ validFrom: '2012-01-01', value: 90, source: '退休提醒' }],
+  'retirement.male': [
+    { validFrom: '1978-06-02', value: { baseYears: 60, ...NO_RAISE }, source: '国发〔1978〕104号' },
+    { validFrom: '2025-01-01', value: { baseYears: 60, raiseFromBirthMonth: '1965-01', stepMonths: 4, maxRaiseMonths: 36 }, source: REFORM_2025 },
+  ],
+  'retirement.female': [
+    { validFrom: '1978-06-02', value: { baseYears: 50, ...NO_RAISE }, source: '国发〔1978〕104号（女职工）' },
+    { validFrom: '2025-01-01', value: { baseYears: 50, raiseFromBirthMonth: '1975-01', stepMonths: 2, maxRaiseMonths: 60 }, source: REFORM_2025 },
+  ],
+};
+
+/** The value of `key` in force on `on`. Throws when the date precedes every version (a data gap). */
+export function ruleValue<K extends RuleKey>(key: K, on: IsoDate, table: Table = RULE_VALUES): RuleValues[K] {
+  const versions = table[key] as readonly Version<K>[];
+  let found: Version<K> | undefined;
+  for (const v of versions) if (v.validFrom <= on && (!found || v.validFrom >= found.validFrom)) found = v;
+  if (!found) throw new Error(`rule value ${key} has no version in force on ${on}`);
+  return found.value;
+}
