@@ -43,10 +43,21 @@ export function manyWorkers(org: DemoOrg, count: number): CreateWorker[] {
   });
 }
 
+/**
+ * The demo town with no headcount plan: the demo's quotas (#5, R9) hold the 小昆山镇 of ~700 places,
+ * and R10 would refuse a roster of 100,000 into them. Without a plan a town is not limited.
+ */
+export async function benchTown(database: Database, runtime: Runtime): Promise<string> {
+  const { townId } = await seedDemo(database, runtime);
+  await database.db.deleteFrom('quota_lines').where('town_id', '=', townId).execute();
+  await database.db.deleteFrom('quota_plans').where('town_id', '=', townId).execute();
+  return townId;
+}
+
 /** Seeds the demo town (659 workers, the demo users) and tops it up to `total` workers in one transaction. */
 export async function bigTown(database: Database, total: number): Promise<{ townId: string; org: DemoOrg }> {
   const runtime = benchRuntime();
-  const { townId } = await seedDemo(database, runtime);
+  const townId = await benchTown(database, runtime);
   const org = await inTransaction(database, runtime, { actor: SYSTEM, requestId: 'bench', ip: '127.0.0.1' }, async (ctx) => {
     const found = await demoOrg(ctx, townId);
     const result = await importWorkers(ctx, townId, manyWorkers(found, total - DEMO_WORKERS));

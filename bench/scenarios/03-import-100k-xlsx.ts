@@ -3,14 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { addDays, EDUCATION_LABELS, INSURANCE_LABELS, SPECIAL_POST_LABELS, type CreateWorker } from '@gongyi/domain';
-import { migrateToLatest, openDatabase, seedDemo, type Database, type Runtime } from '../../packages/server/src/index.ts';
+import { migrateToLatest, openDatabase, type Database, type Runtime } from '../../packages/server/src/index.ts';
 import { allDepartments } from '../../packages/server/src/features/departments/departments.service.ts';
 import { allCommunities } from '../../packages/server/src/features/communities/communities.service.ts';
 import { commitImport, planImport } from '../../packages/server/src/features/import/import.service.ts';
 import { SYSTEM } from '../../packages/server/src/features/policy.ts';
 import { inTransaction, type ReadContext } from '../../packages/server/src/http/context.ts';
 import { defineScenario } from '../scenario.ts';
-import { benchRuntime, demoOrg, manyWorkers } from '../workers.ts';
+import { benchRuntime, benchTown, demoOrg, manyWorkers } from '../workers.ts';
 
 // A 100,000-row roster workbook imported end to end into the demo town (#4 part 9: ≤ 10 s on
 // SQLite). Untimed: the demo town, and the workbook (once per process, exceljs streaming writer) as
@@ -97,7 +97,7 @@ export default defineScenario({
     try {
       await migrateToLatest(database);
       const runtime = benchRuntime();
-      const { townId } = await seedDemo(database, runtime);
+      const townId = await benchTown(database, runtime);
       const data = fs.readFileSync(await rosterWorkbook(database, runtime, townId));
       const meta = { actor: SYSTEM, requestId: 'bench-import', ip: '127.0.0.1' };
       const result = await time(async () => {

@@ -22,12 +22,13 @@ const sealed = (k: Keyring, v: string | null) => (v === null ? null : k.encrypt(
 
 export type PersonColumns = Omit<Row<'persons'>, 'town_id' | 'id' | 'created_at' | 'updated_at'>;
 
-export function encodePerson(k: Keyring, p: PersonInput): PersonColumns {
+/** `knownIdHash`: the ID's hash when the caller has already computed it (bulk imports). */
+export function encodePerson(k: Keyring, p: PersonInput, knownIdHash?: string): PersonColumns {
   const facts = idNumberFacts(p.idNumber);
   return {
     name: p.name,
     id_cipher: k.encrypt(p.idNumber),
-    id_hash: idHash(k, p.idNumber),
+    id_hash: knownIdHash ?? idHash(k, p.idNumber),
     id_tail_hash: idTailHash(k, p.idNumber.slice(-4)),
     birth_date: facts.birthDate,
     sex: facts.sex,
