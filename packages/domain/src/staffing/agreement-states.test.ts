@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isPassing } from './vocabulary.js';
 import { AGREEMENT_EVENTS, AGREEMENT_STATES, allowedAgreementEvents, assessmentYearFor, effectiveAgreementState, nextAgreementState } from './agreement-states.js';
 
 // R6: draft → signed → witnessed → filed → in force → expired | renewed | terminated; nothing else.
@@ -41,5 +42,7 @@ describe('agreement state machine (R6)', () => {
   it('takes the annual assessment of the year the term began (R8)', () => {
     expect(assessmentYearFor({ start: '2026-01-01' })).toBe(2026);
     expect(assessmentYearFor({ start: '2025-10-01' })).toBe(2025);
+    // a pass is 合格 or better; 基本合格 does not renew
+    expect((['excellent', 'pass', 'basic_pass', 'fail'] as const).map(isPassing)).toEqual([true, true, false, false]);
   });
 });

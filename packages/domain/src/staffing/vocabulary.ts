@@ -37,7 +37,7 @@ export const COMPLEXITY_LABELS: Labels<Complexity> = {
   high: { zh: '复杂', en: 'High' },
 };
 
-/** The annual assessment's outcome (#6 writes it; R8 reads it). Only 不合格 blocks renewal. */
+/** The annual assessment's grade (#6 writes it; R8 reads it). A pass is 合格 or better (#6 part 6). */
 export const ANNUAL_OUTCOMES = ['excellent', 'pass', 'basic_pass', 'fail'] as const;
 export type AnnualOutcome = (typeof ANNUAL_OUTCOMES)[number];
 export const ANNUAL_OUTCOME_LABELS: Labels<AnnualOutcome> = {
@@ -47,7 +47,7 @@ export const ANNUAL_OUTCOME_LABELS: Labels<AnnualOutcome> = {
   fail: { zh: '不合格', en: 'Fail' },
 };
 export function isPassing(outcome: AnnualOutcome): boolean {
-  return outcome !== 'fail';
+  return outcome === 'excellent' || outcome === 'pass';
 }
 
 /** How a dismissal is grounded (#5 part 4): a clause of the team's approved rules, or the supervising department's approval. */

@@ -71,7 +71,7 @@ function renewalGate(r: Pick<ViewRow, 'term_start' | 'annual_outcome'>): Agreeme
   const year = assessmentYearFor({ start: r.term_start });
   const outcome = (r.annual_outcome ?? null) as AnnualOutcome | null;
   if (outcome === null) return { year, outcome, eligible: false, reason: `尚无${year}年度考核结果，暂不能续签（R8：年度考核合格方可续签）。` };
-  if (!isPassing(outcome)) return { year, outcome, eligible: false, reason: `${year}年度考核“${ANNUAL_OUTCOME_LABELS[outcome].zh}”，不予续签（R8）。可办理“协议到期不续签”离岗。` };
+  if (!isPassing(outcome)) return { year, outcome, eligible: false, reason: `${year}年度考核“${ANNUAL_OUTCOME_LABELS[outcome].zh}”，不予续签（R8：年度考核合格及以上方可续签）。可办理“协议到期不续签”离岗。` };
   return { year, outcome, eligible: true, reason: `${year}年度考核“${ANNUAL_OUTCOME_LABELS[outcome].zh}”，可以续签。` };
 }
 
