@@ -18,3 +18,8 @@ export * from './staffing/quota.js';
 export * from './staffing/agreement-states.js';
 export * from './staffing/retirement.js';
 export * from './api/staffing.js';
+export * from './assessment/vocabulary.js';
+export * from './assessment/scoring.js';
+export * from './assessment/attendance.js';
+export * from './assessment/annual.js';
+export * from './assessment/sheet-workflow.js';

@@ -16,6 +16,13 @@ export interface RetirementRule {
   maxRaiseMonths: number;
 }
 
+/** Lowest monthly or annual score (in points) for each grade; below basic_pass is 不合格. */
+export interface GradeBands {
+  excellent: number;
+  pass: number;
+  basic_pass: number;
+}
+
 export interface RuleValues {
   /** R6: an agreement's default term, in months. */
   'agreement.termMonths': number;
@@ -26,6 +33,14 @@ export interface RuleValues {
   /** Statutory retirement ages; women in public-welfare posts retire at the worker (工人) age. */
   'retirement.male': RetirementRule;
   'retirement.female': RetirementRule;
+  /** R25: grade bands of the monthly and annual assessment. */
+  'assessment.gradeBands': GradeBands;
+  /** R25, R4: the community's share of a worker's monthly total where the team's communities hold one (a team may set its own). */
+  'assessment.communitySharePercent': number;
+  /** R23: points taken off the monthly total per day of absence, unless the team's template sets its own. */
+  'assessment.absencePointsPerDay': number;
+  /** #6 part 4: a month's sheet is due on this day of the next month. */
+  'assessment.dueDay': number;
 }
 export type RuleKey = keyof RuleValues;
 
@@ -49,6 +64,10 @@ export const RULE_VALUES: Table = {
     { validFrom: '1978-06-02', value: { baseYears: 60, ...NO_RAISE }, source: '国发〔1978〕104号' },
     { validFrom: '2025-01-01', value: { baseYears: 60, raiseFromBirthMonth: '1965-01', stepMonths: 4, maxRaiseMonths: 36 }, source: REFORM_2025 },
   ],
+  'assessment.gradeBands': [{ validFrom: '2012-01-01', value: { excellent: 90, pass: 75, basic_pass: 60 }, source: '默认等次：优秀≥90，合格≥75，基本合格≥60，不合格<60（R25，由领导小组核定）' }],
+  'assessment.communitySharePercent': [{ validFrom: '2012-01-01', value: 30, source: '村居考核占比默认30%（R25）' }],
+  'assessment.absencePointsPerDay': [{ validFrom: '2012-01-01', value: 5, source: '旷工每日扣5分（默认，服务队考勤制度可另定，R23）' }],
+  'assessment.dueDay': [{ validFrom: '2012-01-01', value: 10, source: '次月10日前报送（#6）' }],
   'retirement.female': [
     { validFrom: '1978-06-02', value: { baseYears: 50, ...NO_RAISE }, source: '国发〔1978〕104号（女职工）' },
     { validFrom: '2025-01-01', value: { baseYears: 50, raiseFromBirthMonth: '1975-01', stepMonths: 2, maxRaiseMonths: 60 }, source: REFORM_2025 },
