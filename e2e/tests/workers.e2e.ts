@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, screenshot, type Browser } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { collectPageErrors, signIn } from '../support/session.ts';
+import { openMenu as openPage, option as optionOf, pick as pickOption } from '../support/ui.ts';
 
 // The worker registry in the console (#4): the roster with its filters, a worker's page with the
 // post timeline, a dated change, registering a worker, and the import wizard with one column
@@ -37,26 +38,9 @@ afterAll(async () => {
   expect(pageErrors).toEqual([]);
 });
 
-const menu = () => page.getByTestId('side-menu');
-const menuItem = (name: string) => menu().getByRole('menuitem', { name: new RegExp(`(^|\\s)${name}$`) });
-
-async function openMenu(group: string, item: string): Promise<void> {
-  if (!(await menuItem(item).isVisible())) await menuItem(group).click();
-  await menuItem(item).click();
-}
-
-/** An option of the open antd Select, by its title (the option's full text). */
-const option = (title: string) => page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`);
-
-/**
- * Picks an option of an antd Select by its title; `search` is typed first into searchable selects,
- * whose lists are virtual (only the first few options are in the DOM).
- */
-async function pick(combobox: Locator, title: string, search?: string): Promise<void> {
-  await combobox.click();
-  if (search) await combobox.fill(search);
-  await option(title).click();
-}
+const openMenu = (group: string, item: string) => openPage(page, group, item);
+const option = (title: string) => optionOf(page, title);
+const pick = (combobox: Locator, title: string, search?: string) => pickOption(page, combobox, title, search);
 
 const rows = () => page.getByTestId('workers-table').locator('tbody tr[data-row-key]');
 
@@ -217,8 +201,8 @@ describe('登记人员', () => {
     expect(post).toContain('2024-01-01');
   });
 
-  test('离岗 needs a reason and ends the post from its date', async () => {
-    await page.getByRole('button', { name: '离岗' }).click();
+  test('办理离岗 needs a reason and ends the post from its date', async () => {
+    await page.getByTestId('worker-exit').click();
     const form = page.getByTestId('exit-form');
     await form.getByRole('button', { name: '确认离岗' }).click();
     await form.getByText('请选择离岗原因').waitFor();
@@ -231,7 +215,7 @@ describe('登记人员', () => {
     await timeline.getByText('辞职').waitFor();
     expect(await timeline.innerText()).toContain('离岗');
     expect(await page.getByRole('button', { name: '岗位变更' }).isDisabled()).toBe(true);
-    expect(await page.getByRole('button', { name: '离岗' }).isDisabled()).toBe(true);
+    expect(await page.getByTestId('worker-exit').isDisabled()).toBe(true);
     await screenshot(page, '39-exited');
   });
 });

@@ -18,6 +18,12 @@ import { ImportPage } from './pages/workers/import/ImportPage';
 import { RosterPage } from './pages/workers/RosterPage';
 import { WorkerCreatePage } from './pages/workers/WorkerCreatePage';
 import { WorkerPage } from './pages/workers/WorkerPage';
+import { QuotaBoardPage } from './pages/quota/QuotaBoardPage';
+import { ProposalsPage } from './pages/quota/ProposalsPage';
+import { HiringPage } from './pages/hiring/HiringPage';
+import { HiringCreatePage } from './pages/hiring/HiringCreatePage';
+import { ExitsPage } from './pages/exits/ExitsPage';
+import { AgreementsPage } from './pages/agreements/AgreementsPage';
 import { RequireAction, SessionGate } from './session/SessionGate';
 
 // Paths match the menu in layout/nav.tsx; each page names the action its menu entry needs, so an
@@ -40,6 +46,13 @@ export const router = createBrowserRouter([
           { path: 'workers/new', element: <RequireAction action="worker.manage"><WorkerCreatePage /></RequireAction> },
           { path: 'workers/import', element: <RequireAction action="worker.import"><ImportPage /></RequireAction> },
           { path: 'workers/:id', element: <RequireAction action="worker.read"><WorkerPage /></RequireAction> },
+          { path: 'quota', element: <RequireAction action="quota.read"><QuotaBoardPage /></RequireAction> },
+          { path: 'quota/proposals', element: <RequireAction action="quota.read"><ProposalsPage /></RequireAction> },
+          { path: 'hiring', element: <RequireAction action="hiring.read"><HiringPage /></RequireAction> },
+          { path: 'hiring/new', element: <RequireAction action="hiring.request"><HiringCreatePage /></RequireAction> },
+          { path: 'exits', element: <RequireAction action="hiring.read"><ExitsPage /></RequireAction> },
+          { path: 'agreements', element: <RequireAction action="agreement.read"><AgreementsPage /></RequireAction> },
+          { path: 'agreements/expiring', element: <RequireAction action="agreement.read"><AgreementsPage expiring /></RequireAction> },
           { path: 'audit/log', element: <RequireAction action="audit.read"><AuditLogPage /></RequireAction> },
           { path: 'audit/chain', element: <RequireAction action="audit.read"><ChainCheckPage /></RequireAction> },
           { path: 'system/users', element: <RequireAction action="user.read"><UsersPage /></RequireAction> },

@@ -84,17 +84,20 @@ export function AppLayout() {
             theme="light"
             breakpoint="lg"
             collapsible
-            style={{ borderRight: `1px solid ${token.colorBorderSecondary}`, overflowY: 'auto' }}
+            style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}
           >
-            <Menu
-              mode="inline"
-              items={items}
-              selectedKeys={selected}
-              defaultOpenKeys={nav.filter((i) => i.children).map((i) => i.label)}
-              onClick={({ key }) => void navigate(key)}
-              style={{ borderInlineEnd: 'none' }}
-              data-testid="side-menu"
-            />
+            {/* The menu scrolls above the collapse button, so its last entries are never hidden under it. */}
+            <div style={{ height: '100%', overflowY: 'auto' }}>
+              <Menu
+                mode="inline"
+                items={items}
+                selectedKeys={selected}
+                defaultOpenKeys={nav.filter((i) => i.children).map((i) => i.label)}
+                onClick={({ key }) => void navigate(key)}
+                style={{ borderInlineEnd: 'none' }}
+                data-testid="side-menu"
+              />
+            </div>
           </Layout.Sider>
         )}
         <Layout.Content style={{ padding: '12px 24px 24px', minWidth: 0, overflowY: 'auto' }}>

@@ -13,6 +13,8 @@ const menuOf = (role: Role) => labels(visibleNav(ROLE_ACTIONS[role]));
 const ORG = ['nav.org › nav.teams', 'nav.org › nav.departments', 'nav.org › nav.communities', 'nav.org › nav.coops', 'nav.org › nav.bodies'];
 const ROSTER = ['nav.workers › nav.roster'];
 const WORKERS = [...ROSTER, 'nav.workers › nav.import'];
+const STAFFING = ['nav.staffing › nav.quotaBoard', 'nav.staffing › nav.proposals', 'nav.staffing › nav.hiring', 'nav.staffing › nav.exits'];
+const AGREEMENTS = ['nav.agreements › nav.agreementList', 'nav.agreements › nav.agreementExpiring'];
 
 describe('menu by actions', () => {
   it('shows everything to a session holding every action', () => {
@@ -20,8 +22,16 @@ describe('menu by actions', () => {
     expect(labels(visibleNav(all))).toEqual(labels(NAV));
   });
 
-  it('shows town HR the organisation pages, 花名册 and 批量导入, but neither 系统管理 nor 监察审计', () => {
-    expect(menuOf('town_hr')).toEqual(['nav.home', ...ORG, ...WORKERS]);
+  it('shows town HR the organisation pages, 花名册 and 批量导入, 职数与招录 and 上岗协议, but neither 系统管理 nor 监察审计', () => {
+    expect(menuOf('town_hr')).toEqual(['nav.home', ...ORG, ...WORKERS, ...STAFFING, ...AGREEMENTS]);
+  });
+
+  it('shows a supervising department the roster, 职数与招录 (to propose and request) and 上岗协议 (to witness)', () => {
+    expect(menuOf('supervising_dept')).toEqual(['nav.home', ...ORG, ...ROSTER, ...STAFFING, ...AGREEMENTS]);
+  });
+
+  it('shows finance the quota pages but not hiring, exits or agreements', () => {
+    expect(menuOf('finance')).toEqual(['nav.home', ...ORG, ...ROSTER, 'nav.staffing › nav.quotaBoard', 'nav.staffing › nav.proposals']);
   });
 
   it('shows the security administrator users and security settings, not the audit log', () => {
@@ -37,6 +47,8 @@ describe('menu by actions', () => {
       'nav.home',
       ...ORG,
       ...ROSTER,
+      ...STAFFING,
+      ...AGREEMENTS,
       'nav.supervision › nav.auditLog',
       'nav.supervision › nav.auditChain',
       'nav.system › nav.users',
@@ -52,8 +64,8 @@ describe('menu by actions', () => {
     expect(visibleNav([]).some((i) => i.children)).toBe(false);
   });
 
-  it('shows a worker (self-service) the roster only: the server shows them their own record', () => {
-    expect(menuOf('worker')).toEqual(['nav.home', ...ROSTER]);
+  it('shows a worker (self-service) the roster and the agreements only: the server shows them their own', () => {
+    expect(menuOf('worker')).toEqual(['nav.home', ...ROSTER, ...AGREEMENTS]);
   });
 });
 
@@ -74,5 +86,11 @@ describe('breadcrumb trail', () => {
     expect(labelsOf('/workers/new')).toEqual(['nav.workers', 'nav.roster', 'nav.workerNew']);
     expect(labelsOf('/workers/import')).toEqual(['nav.workers', 'nav.import']);
     expect(labelsOf('/nowhere')).toEqual([]);
+  });
+
+  it('puts 新建招录申请 under 职数与招录 › 招录申请, and tells 到期提醒 from 协议列表', () => {
+    expect(labelsOf('/hiring/new')).toEqual(['nav.staffing', 'nav.hiring', 'nav.hiringNew']);
+    expect(labelsOf('/quota/proposals')).toEqual(['nav.staffing', 'nav.proposals']);
+    expect(labelsOf('/agreements/expiring')).toEqual(['nav.agreements', 'nav.agreementExpiring']);
   });
 });

@@ -1,4 +1,12 @@
-import { ApartmentOutlined, AuditOutlined, DashboardOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  FileProtectOutlined,
+  SettingOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { Action } from '@gongyi/domain';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../i18n';
@@ -48,6 +56,24 @@ export const NAV: NavItem[] = [
         ],
       },
       { label: 'nav.import', path: '/workers/import', action: 'worker.import' },
+    ],
+  },
+  {
+    label: 'nav.staffing',
+    icon: <SolutionOutlined />,
+    children: [
+      { label: 'nav.quotaBoard', path: '/quota', action: 'quota.read' },
+      { label: 'nav.proposals', path: '/quota/proposals', action: 'quota.read' },
+      { label: 'nav.hiring', path: '/hiring', action: 'hiring.read', pages: [{ label: 'nav.hiringNew', path: '/hiring/new' }] },
+      { label: 'nav.exits', path: '/exits', action: 'hiring.read' },
+    ],
+  },
+  {
+    label: 'nav.agreements',
+    icon: <FileProtectOutlined />,
+    children: [
+      { label: 'nav.agreementList', path: '/agreements', action: 'agreement.read' },
+      { label: 'nav.agreementExpiring', path: '/agreements/expiring', action: 'agreement.read' },
     ],
   },
   {

@@ -35,6 +35,8 @@ interface Props {
   dayField: string[];
   /** The unit in force now, offered even if its team no longer lists it. */
   currentUnit?: { id: string; name: string };
+  /** 岗位变更 keeps the team: a change of team is a transfer (调队, R10). */
+  teamLocked?: boolean;
 }
 
 /**
@@ -42,7 +44,7 @@ interface Props {
  * (R15), field or hazardous work with the insurance check (R16), off-roster, full-time basis
  * (R11), and the pay scheme with a legacy worker's own amounts in yuan (R12).
  */
-export function PostFields({ prefix, lookups, dayField, currentUnit }: Props) {
+export function PostFields({ prefix, lookups, dayField, currentUnit, teamLocked = false }: Props) {
   const { t, lang } = useI18n();
   const form = Form.useFormInstance();
   const name = (field: string) => [...prefix, field];
@@ -78,7 +80,7 @@ export function PostFields({ prefix, lookups, dayField, currentUnit }: Props) {
           <Form.Item
             name={name('teamId')}
             label={t('workers.field.team')}
-            extra={t('workers.field.teamHelp')}
+            extra={t(teamLocked ? 'workers.field.teamLockedHelp' : 'workers.field.teamHelp')}
             rules={[{ required: true, message: t('common.requiredSelect', { label: t('workers.field.team') }) }]}
           >
             <Select
@@ -86,6 +88,7 @@ export function PostFields({ prefix, lookups, dayField, currentUnit }: Props) {
               options={teams.map((x) => ({ value: x.id, label: x.name, title: `${x.name}（${x.categoryName}）` }))}
               loading={!lookups}
               onChange={onTeam}
+              disabled={teamLocked}
             />
           </Form.Item>
         </Col>

@@ -1,4 +1,4 @@
-import type { CreateWorker, PersonUpdate, PostChange, PostVersion } from '@gongyi/domain';
+import type { CreateWorker, PersonUpdate, PostChange, PostInput, PostVersion } from '@gongyi/domain';
 import { fenToYuan, yuanToFen } from '../../lib/money';
 
 // The worker pages' logic that is not React: ages, what a post version changed, and form values
@@ -164,21 +164,26 @@ export function createWorkerBody(person: PersonValues, post: PostValues, startDa
       emergencyContactName: text(person.emergencyContactName),
       emergencyContactPhone: orNull(person.emergencyContactPhone),
     },
-    post: {
-      teamId: post.teamId ?? '',
-      managingDepartmentId: post.managingDepartmentId ?? '',
-      duty: text(post.duty),
-      communityId: post.communityId ?? null,
-      specialPost: post.specialPost ?? null,
-      fieldOrHazardous: post.fieldOrHazardous ?? false,
-      offRoster: post.offRoster ?? false,
-      payScheme: post.payScheme ?? 'standard',
-      ...amounts(post),
-      employmentBasis: post.employmentBasis ?? 'full_time',
-      insurance: post.insurance ?? 'none',
-      startDate,
-      note: text(post.note),
-    },
+    post: postInputBody(post, startDate),
+  };
+}
+
+/** A whole post as the API takes it (registering, hiring, transferring), from the form's values. */
+export function postInputBody(post: PostValues, startDate: string): PostInput {
+  return {
+    teamId: post.teamId ?? '',
+    managingDepartmentId: post.managingDepartmentId ?? '',
+    duty: text(post.duty),
+    communityId: post.communityId ?? null,
+    specialPost: post.specialPost ?? null,
+    fieldOrHazardous: post.fieldOrHazardous ?? false,
+    offRoster: post.offRoster ?? false,
+    payScheme: post.payScheme ?? 'standard',
+    ...amounts(post),
+    employmentBasis: post.employmentBasis ?? 'full_time',
+    insurance: post.insurance ?? 'none',
+    startDate,
+    note: text(post.note),
   };
 }
 

@@ -4,6 +4,7 @@ import { Card, Empty, Flex, Statistic, Typography } from 'antd';
 import { useCallback, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { getOverview } from '../../api/organisation';
+import { staffingTodos, type Todo } from '../../features/staffing/staffingTodos';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { useApi } from '../../hooks/useApi';
@@ -25,10 +26,6 @@ const FIGURES: Figure[] = [
   { key: 'teamsWithoutAssignment', label: 'home.teamsWithoutAssignment', icon: <WarningOutlined />, to: '/org/teams' },
 ];
 
-interface Todo {
-  text: string;
-  to: string;
-}
 
 function todos(overview: OrgOverview, t: ReturnType<typeof useI18n>['t']): Todo[] {
   if (overview.teams === 0) return [{ text: t('home.todoNoTeams'), to: '/org/teams' }];
@@ -73,15 +70,18 @@ function NothingYetHome() {
 function OrgHome({ manage }: { manage: boolean }) {
   const { t } = useI18n();
   const town = useTown();
+  const can = useCan();
   const load = useCallback((signal: AbortSignal) => getOverview(town.id, signal), [town.id]);
   const { data, error, loading, reload } = useApi(load);
+  const loadStaffing = useCallback((signal: AbortSignal) => staffingTodos(town.id, can, t, signal), [town.id, can, t]);
+  const staffing = useApi(loadStaffing);
   // The to-dos ask for changes: only for those who may make them.
-  const items = data && manage ? todos(data, t) : [];
+  const items = [...(data && manage ? todos(data, t) : []), ...(staffing.data ?? [])];
 
   return (
     <>
       <PageHeader title={t('home.title')} subTitle={data ? `${data.town.district} ${data.town.name}` : town.name} />
-      <LoadError error={error} onRetry={reload} />
+      <LoadError error={error ?? staffing.error} onRetry={error ? reload : staffing.reload} />
       <Typography.Title level={5}>{t('home.figures')}</Typography.Title>
       <Flex gap={16} wrap data-testid="home-figures">
         {FIGURES.map((f) => {

@@ -1,5 +1,5 @@
-import { EXIT_REASONS, EXIT_REASON_LABELS, addDays, type ExitReason, type PostVersion, type WorkerDetail } from '@gongyi/domain';
-import { Alert, App, DatePicker, Form, Input, Radio, Select } from 'antd';
+import { addDays, type PostVersion, type WorkerDetail } from '@gongyi/domain';
+import { Alert, App, DatePicker, Form, Input, Radio } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { ApiError } from '../../api/client';
 import { changePost } from '../../api/workers';
@@ -7,10 +7,10 @@ import { FormModal } from '../../components/FormModal';
 import { PostFields } from '../../features/workers/PostFields';
 import { useWorkerLookups } from '../../features/workers/useWorkerLookups';
 import { changesSomething, postChangeBody, postValuesOf, type PostValues } from '../../features/workers/workerLogic';
-import { useI18n, vocab, type MessageKey } from '../../i18n';
+import { useI18n, type MessageKey } from '../../i18n';
 import { DATE_FORMAT, dayText, todayIso, toDay } from '../../lib/dates';
 import { useTown } from '../../session/SessionContext';
-import { withFormField } from './serverFields';
+import { withFormField } from '../../features/workers/serverFields';
 
 /** The first day a change may start: after the version in force began, and not before today. */
 function firstDay(current: PostVersion): string {
@@ -53,7 +53,10 @@ interface Props {
   onSaved: (worker: WorkerDetail) => void;
 }
 
-/** 岗位变更: a dated change of any post field, or a suspension or resumption (#4 part 2). */
+/**
+ * 岗位变更: a dated change of a post field within the team, or a suspension or resumption (#4 part 2).
+ * A change of team is 调队 and an exit is 办理离岗 (R10: both go through the quota).
+ */
 export function PostChangeModal({ worker, open, onClose, onSaved }: Props) {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -105,60 +108,9 @@ export function PostChangeModal({ worker, open, onClose, onSaved }: Props) {
         lookups={lookups}
         dayField={['validFrom']}
         currentUnit={{ id: current.managingDepartmentId, name: current.managingDepartmentName }}
+        teamLocked
       />
       <Form.Item name="note" label={t('workers.change.reason')} extra={t('workers.change.reasonHelp')}>
-        <Input maxLength={500} />
-      </Form.Item>
-    </FormModal>
-  );
-}
-
-interface ExitValues {
-  validFrom: Dayjs;
-  exitReason: ExitReason;
-  note?: string;
-}
-
-/** 离岗: the post ends with a reason; the worker leaves the active roster from that day. */
-export function ExitModal({ worker, open, onClose, onSaved }: Props) {
-  const { t, lang } = useI18n();
-  const { message } = App.useApp();
-  const town = useTown();
-  const current = worker.post;
-  if (!current) return null;
-
-  const submit = async (v: ExitValues) => {
-    const saved = await changePost(town.id, worker.person.id, {
-      validFrom: dayText(v.validFrom),
-      status: 'exited',
-      exitReason: v.exitReason,
-      note: v.note?.trim() ?? '',
-    });
-    void message.success(t('workers.exit.saved', { name: worker.person.name }));
-    onSaved(saved);
-    onClose();
-  };
-
-  return (
-    <FormModal<ExitValues>
-      open={open}
-      title={t('workers.exit.title', { name: worker.person.name })}
-      okText={t('workers.exit.confirm')}
-      onCancel={onClose}
-      onSubmit={submit}
-      testId="exit-form"
-      initialValues={{ validFrom: toDay(firstDay(current)) }}
-    >
-      <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('workers.exit.intro')} />
-      <ValidFromField current={current} label="workers.exit.validFrom" help="workers.exit.validFromHelp" />
-      <Form.Item
-        name="exitReason"
-        label={t('workers.exit.reason')}
-        rules={[{ required: true, message: t('common.requiredSelect', { label: t('workers.exit.reason') }) }]}
-      >
-        <Select options={EXIT_REASONS.map((r) => ({ value: r, label: vocab(EXIT_REASON_LABELS, r, lang) }))} />
-      </Form.Item>
-      <Form.Item name="note" label={t('common.note')} extra={t('workers.exit.noteHelp')}>
         <Input maxLength={500} />
       </Form.Item>
     </FormModal>

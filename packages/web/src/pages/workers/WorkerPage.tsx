@@ -1,4 +1,4 @@
-import { EditOutlined, LogoutOutlined, SwapOutlined } from '@ant-design/icons';
+import { EditOutlined, LogoutOutlined, SwapOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import {
   EDUCATION_LABELS,
   EMPLOYMENT_BASIS_LABELS,
@@ -19,12 +19,16 @@ import { ageOn } from '../../features/workers/workerLogic';
 import { useApi } from '../../hooks/useApi';
 import { useI18n, vocab } from '../../i18n';
 import { todayIso } from '../../lib/dates';
+import { ExitModal } from '../../features/staffing/ExitModal';
+import { TransferModal } from '../../features/staffing/TransferModal';
+import { WorkerAgreements } from '../../features/staffing/WorkerAgreements';
+import { onPost } from '../../features/staffing/WorkerPicker';
 import { useCan, useTown } from '../../session/SessionContext';
 import { PersonEditModal } from './PersonEditModal';
-import { ExitModal, PostChangeModal } from './PostChangeModal';
+import { PostChangeModal } from './PostChangeModal';
 import { PostTimeline } from './PostTimeline';
 
-type Dialog = 'person' | 'post' | 'exit' | undefined;
+type Dialog = 'person' | 'post' | 'transfer' | 'exit' | undefined;
 
 const LABEL_STYLE = { label: { width: 112, whiteSpace: 'nowrap' as const } };
 
@@ -67,7 +71,9 @@ export function WorkerPage() {
   }
 
   const { person: p, post } = worker;
-  const canChange = manage && post !== null && post.status !== 'exited';
+  const onThePost = post !== null && post.status !== 'exited';
+  const canChange = manage && onThePost;
+  const current = onPost({ personId: p.id, name: p.name, post });
   const sex = t(p.sex === 'male' ? 'workers.male' : 'workers.female');
 
   return (
@@ -83,19 +89,28 @@ export function WorkerPage() {
           )
         }
         extra={
-          manage && (
-            <>
-              <Button icon={<EditOutlined />} onClick={() => setDialog('person')}>
-                {t('workers.editPerson.action')}
+          <>
+            {manage && (
+              <>
+                <Button icon={<EditOutlined />} onClick={() => setDialog('person')}>
+                  {t('workers.editPerson.action')}
+                </Button>
+                <Button icon={<SwapOutlined />} disabled={!canChange} onClick={() => setDialog('post')}>
+                  {t('workers.change.action')}
+                </Button>
+              </>
+            )}
+            {can('hiring.request') && (
+              <Button icon={<UserSwitchOutlined />} disabled={!onThePost} onClick={() => setDialog('transfer')} data-testid="worker-transfer">
+                {t('hiring.transfer')}
               </Button>
-              <Button type="primary" icon={<SwapOutlined />} disabled={!canChange} onClick={() => setDialog('post')}>
-                {t('workers.change.action')}
+            )}
+            {can('worker.exit') && (
+              <Button danger icon={<LogoutOutlined />} disabled={!onThePost} onClick={() => setDialog('exit')} data-testid="worker-exit">
+                {t('exits.create')}
               </Button>
-              <Button danger icon={<LogoutOutlined />} disabled={!canChange} onClick={() => setDialog('exit')}>
-                {t('workers.exit.action')}
-              </Button>
-            </>
-          )
+            )}
+          </>
         }
       />
       <LoadError error={error} onRetry={reload} />
@@ -212,6 +227,11 @@ export function WorkerPage() {
           >
             <PostTimeline history={worker.history} />
           </Card>
+          {can('agreement.read') && (
+            <Card title={t('agreements.ofWorker')} size="small" style={{ marginTop: 16 }}>
+              <WorkerAgreements personId={p.id} />
+            </Card>
+          )}
         </Col>
       </Row>
 
@@ -224,9 +244,10 @@ export function WorkerPage() {
             onClose={() => setDialog(undefined)}
             onSaved={afterSave}
           />
-          <ExitModal worker={worker} open={dialog === 'exit'} onClose={() => setDialog(undefined)} onSaved={afterSave} />
         </>
       )}
+      {current && dialog === 'exit' && <ExitModal open worker={current} onClose={() => setDialog(undefined)} onSaved={afterSave} />}
+      {current && dialog === 'transfer' && <TransferModal open worker={current} onClose={() => setDialog(undefined)} onSaved={afterSave} />}
     </>
   );
 }
