@@ -60,7 +60,7 @@ describe('one out, one in on the database (R10, property)', () => {
 
   async function run(op: Op): Promise<void> {
     if (op.kind === 'hire' || op.kind === 'approveOnly') {
-      const req = await zongzhiban('POST', '/hiring', { person: { name: '性质测试', idNumber: makeIdNumber(region, '1982-02-02', 100 + seq++) }, post: post(TEAMS[op.team]) });
+      const req = await zongzhiban('POST', '/hiring', { person: { name: '性质测试', idNumber: makeIdNumber(region, '1982-02-02', 100 + seq++) }, post: post(TEAMS[op.team]!) });
       if (req.status !== 201) return expect(req.body.error.message).toContain('R10');
       const approved = await hr('POST', `/hiring/${req.body.id}/decision`, { decision: 'approve' });
       if (approved.status !== 200) return expect(approved.body.error.message).toContain('R10');
@@ -71,14 +71,14 @@ describe('one out, one in on the database (R10, property)', () => {
       const filed = await coop1('POST', `/agreements/${draft.body.id}/actions`, { event: 'file', date: '2026-03-15', filingNumber: `P-${seq}` });
       expect(filed.status).toBe(200);
     } else if (op.kind === 'exit') {
-      const [w] = (await coop1('GET', `/workers?teamId=${ids.get(TEAMS[op.team])}&status=active&pageSize=1`)).body.items;
+      const [w] = (await coop1('GET', `/workers?teamId=${ids.get(TEAMS[op.team]!)}&status=active&pageSize=1`)).body.items;
       if (!w) return;
       expect((await coop1('POST', `/workers/${w.personId}/exit`, { reason: 'resignation', exitDate: '2026-04-10' })).status).toBe(200);
     } else {
       if (op.from === op.to) return;
-      const [w] = (await coop1('GET', `/workers?teamId=${ids.get(TEAMS[op.from])}&status=active&pageSize=1`)).body.items;
+      const [w] = (await coop1('GET', `/workers?teamId=${ids.get(TEAMS[op.from]!)}&status=active&pageSize=1`)).body.items;
       if (!w) return;
-      const req = await zongzhiban('POST', '/hiring/transfers', { personId: w.personId, post: post(TEAMS[op.to], '2026-03-20'), reason: '调队' });
+      const req = await zongzhiban('POST', '/hiring/transfers', { personId: w.personId, post: post(TEAMS[op.to]!, '2026-03-20'), reason: '调队' });
       if (req.status !== 201) return expect(req.body.error.message).toMatch(/R10|已有待处理|晚于/);
       const approved = await hr('POST', `/hiring/${req.body.id}/decision`, { decision: 'approve' });
       if (approved.status !== 200) expect(approved.body.error.message).toMatch(/R10|晚于/);
