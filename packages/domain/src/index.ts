@@ -23,3 +23,4 @@ export * from './assessment/scoring.js';
 export * from './assessment/attendance.js';
 export * from './assessment/annual.js';
 export * from './assessment/sheet-workflow.js';
+export * from './api/assessment.js';

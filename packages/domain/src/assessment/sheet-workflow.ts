@@ -22,3 +22,8 @@ export function nextSheetState(from: SheetState, event: SheetEvent, communitySha
 export function sheetEditable(state: SheetState, scorer: 'unit' | 'community'): boolean {
   return scorer === 'unit' ? state === 'draft' || state === 'community_entered' : state === 'draft';
 }
+
+/** The steps the sheet's state allows (before asking who may take them). */
+export function allowedSheetEvents(state: SheetState, communityShare: boolean): SheetEvent[] {
+  return (['enter_community', 'submit', 'review', 'return', 'lock'] as const).filter((e) => nextSheetState(state, e, communityShare) !== null);
+}

@@ -91,12 +91,20 @@ export const ACTIONS = [
   'agreement.manage',
   'agreement.witness',
   'annual_result.manage',
+  'assessment.read',
+  'assessment.enter',
+  'assessment.community',
+  'assessment.review',
+  'assessment.template.manage',
+  'assessment.template.approve',
+  'assessment.annual',
+  'calendar.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const READ: Action[] = ['org.read', 'worker.read'];
 /** Reading the headcount, hiring and agreement pages (#5). */
-const STAFFING_READ: Action[] = ['quota.read', 'hiring.read', 'agreement.read'];
+const STAFFING_READ: Action[] = ['quota.read', 'hiring.read', 'agreement.read', 'assessment.read'];
 const HR: Action[] = ['org.read', 'worker.read', 'worker.manage', 'worker.reveal', 'worker.export', 'worker.import', 'worker.exit', ...STAFFING_READ];
 
 /**
@@ -106,20 +114,23 @@ const HR: Action[] = ['org.read', 'worker.read', 'worker.manage', 'worker.reveal
  * (features/workers/worker-scope.ts).
  */
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-  system_admin: ['org.read', 'org.manage', 'town.create'],
+  system_admin: ['org.read', 'org.manage', 'town.create', 'calendar.manage'],
   security_admin: ['org.read', 'user.read', 'user.manage', 'settings.security'],
   audit_admin: ['org.read', 'audit.read', 'audit.export'],
-  leader: [...READ, ...STAFFING_READ],
-  leadership_office: ['org.read', 'org.manage', 'worker.read', 'worker.export', ...STAFFING_READ],
+  // R25: the leadership group approves indicator templates and decides the annual assessment.
+  leader: [...READ, ...STAFFING_READ, 'assessment.template.approve', 'assessment.annual'],
+  leadership_office: ['org.read', 'org.manage', 'worker.read', 'worker.export', ...STAFFING_READ, 'assessment.template.approve', 'assessment.annual'],
   // R9, R10: town HR sets quotas and approves hires and transfers.
-  town_hr: [...HR, 'quota.manage', 'hiring.approve', 'annual_result.manage'],
-  finance: [...READ, 'quota.read'],
+  town_hr: [...HR, 'quota.manage', 'hiring.approve', 'annual_result.manage', 'assessment.template.manage'],
+  finance: [...READ, 'quota.read', 'assessment.read'],
   // R6: the coop draws up, files, renews and ends agreements.
   coop_admin: [...HR, 'agreement.manage'],
   // R6, R9, R10: the supervising department proposes quotas, requests hires and witnesses agreements.
-  supervising_dept: [...READ, ...STAFFING_READ, 'quota.propose', 'hiring.request', 'agreement.witness'],
-  daily_manager: [...READ, ...STAFFING_READ, 'quota.propose', 'hiring.request'],
-  community_manager: READ,
+  // R25: the supervising department sets its teams' indicators and reviews and locks the month.
+  supervising_dept: [...READ, ...STAFFING_READ, 'quota.propose', 'hiring.request', 'agreement.witness', 'assessment.review', 'assessment.template.manage'],
+  // R7, R25: the daily-managing unit keeps attendance and scores the month; the community scores its share.
+  daily_manager: [...READ, ...STAFFING_READ, 'quota.propose', 'hiring.request', 'assessment.enter'],
+  community_manager: [...READ, 'assessment.read', 'assessment.community'],
   supervision: ['org.read', 'audit.read', 'audit.export', 'user.read', 'worker.read', 'worker.export', ...STAFFING_READ],
   worker: ['worker.read', 'agreement.read'],
 };

@@ -337,6 +337,90 @@ export interface AnnualResultsTable {
   note: string;
   recorded_by: string;
   recorded_at: string;
+  months: number | null;
+  mean_tenths: number | null;
+  computed_outcome: string | null;
+  decision_step: number | null;
+  district_rating: Generated<string>;
+  decision_reason: Generated<string>;
+}
+
+export interface AssessmentTemplatesTable {
+  town_id: string;
+  id: string;
+  team_id: string;
+  valid_from_month: string;
+  indicators_json: string;
+  absence_points_per_day_tenths: number;
+  state: string;
+  approved_by: string | null;
+  approved_at: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface CalendarDaysTable {
+  date: string;
+  kind: string;
+  name: string;
+  entered_by: string;
+  entered_at: string;
+}
+
+export interface AssessmentSheetsTable {
+  town_id: string;
+  id: string;
+  department_id: string;
+  team_id: string;
+  month: string;
+  template_id: string;
+  community_share_percent: number | null;
+  state: string;
+  due_date: string;
+  returned_reason: string;
+  created_by: string;
+  created_at: string;
+  community_entered_at: string | null;
+  submitted_by: string | null;
+  submitted_at: string | null;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  locked_by: string | null;
+  locked_at: string | null;
+}
+
+export interface AssessmentEntriesTable {
+  town_id: string;
+  sheet_id: string;
+  person_id: string;
+  person_name: string;
+  community_id: string | null;
+  employment_basis: string;
+  days_due: number;
+  days_worked_halves: number | null;
+  absence_halves: number;
+  leave_json: string;
+  people_served: number | null;
+  scores_json: string;
+  unit_tenths: number | null;
+  community_tenths: number | null;
+  deduction_tenths: number | null;
+  total_tenths: number | null;
+  grade: string | null;
+  updated_by: string | null;
+  updated_at: string | null;
+}
+
+export interface AssessmentCorrectionsTable {
+  town_id: string;
+  id: string;
+  sheet_id: string;
+  person_id: string;
+  before_json: string;
+  after_json: string;
+  reason: string;
+  approved_by: string;
+  created_at: string;
 }
 
 export interface DB {
@@ -365,6 +449,11 @@ export interface DB {
   hiring_requests: HiringRequestsTable;
   agreements: AgreementsTable;
   annual_results: AnnualResultsTable;
+  assessment_templates: AssessmentTemplatesTable;
+  calendar_days: CalendarDaysTable;
+  assessment_sheets: AssessmentSheetsTable;
+  assessment_entries: AssessmentEntriesTable;
+  assessment_corrections: AssessmentCorrectionsTable;
 }
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;

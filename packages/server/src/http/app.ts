@@ -29,6 +29,7 @@ import { workerRoutes } from '../features/workers/workers.routes.js';
 import { importRoutes } from '../features/import/import.routes.js';
 import { staffingRoutes } from '../features/staffing/staffing.routes.js';
 import { agreementRoutes } from '../features/agreements/agreements.routes.js';
+import { assessmentRoutes } from '../features/assessment/assessment.routes.js';
 import { IMPORT_LIMITS } from '../features/import/refusals.js';
 import { authenticate, type RouteAccess } from './authenticate.js';
 
@@ -69,6 +70,7 @@ const ROUTES: ((app: App, deps: AppDeps) => void)[] = [
   importRoutes,
   staffingRoutes,
   agreementRoutes,
+  assessmentRoutes,
 ];
 
 export async function buildApp(options: AppOptions): Promise<App> {

@@ -84,6 +84,8 @@ export function fieldLabel(path: readonly PropertyKey[], lang: Language): string
 /** Messages set in the shared schemas are keys (packages/domain/src/api/common.ts). */
 const KEYED: Record<string, Text> = {
   invalid_date: { zh: '不是有效日期，请按 2026-03-01 的格式填写', en: 'is not a valid date; use the form 2026-03-01' },
+  invalid_month: { zh: '不是有效月份，请按 2026-03 的格式填写', en: 'is not a valid month; use the form 2026-03' },
+  not_negative: { zh: '不能为负数', en: 'cannot be negative' },
   required: { zh: '不能为空，请填写', en: 'is required' },
   too_long: { zh: '太长，请缩短', en: 'is too long; shorten it' },
   invalid_code: { zh: '只能由小写字母、数字和连字符组成（2–40 位）', en: 'may hold only lowercase letters, digits and hyphens (2–40)' },

@@ -3,6 +3,7 @@ import * as organisation from './2026_11_28_0001_organisation.js';
 import * as identity from './2026_11_28_0002_identity.js';
 import * as workers from './2026_11_28_0003_workers.js';
 import * as staffing from './2026_11_30_0004_staffing.js';
+import * as assessment from './2026_11_30_0005_assessment.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the same set runs
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0002_identity': identity,
   '2026_11_28_0003_workers': workers,
   '2026_11_30_0004_staffing': staffing,
+  '2026_11_30_0005_assessment': assessment,
 };

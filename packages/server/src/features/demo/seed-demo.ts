@@ -15,6 +15,8 @@ import { findTownByCode } from '../towns/towns.repository.js';
 import { seedDemoUsers } from './demo-users.js';
 import { seedDemoWorkers, type DemoOrg } from './demo-workers.js';
 import { seedDemoStaffing } from './demo-staffing.js';
+import { seedDemoAssessment } from './demo-assessment.js';
+import { today } from '../../runtime.js';
 import { allTeams } from '../teams/teams.service.js';
 import { allCommunities } from '../communities/communities.service.js';
 import { BODIES, COMMUNITIES, COOPS, DATES, DEPARTMENTS, TEAMS, TOWN } from './xiaokunshan.js';
@@ -39,6 +41,7 @@ export async function seedDemo(database: Database, runtime: Runtime, code = TOWN
     await seedDemoUsers(ctx, id);
     await seedDemoWorkers(ctx, id, code, await demoOrg(ctx, id));
     await seedDemoStaffing(ctx, id, code);
+    await seedDemoAssessment(ctx, id, today(runtime.clock).slice(0, 4));
     return id;
   });
   return { townId, created: true };
