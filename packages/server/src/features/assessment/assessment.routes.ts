@@ -30,6 +30,8 @@ import * as annual from './annual.service.js';
 import * as calendar from './calendar.js';
 import * as sheets from './sheets.service.js';
 import * as templates from './templates.service.js';
+import { rowsFromUpload, sheetColumns } from './sheet-xlsx.js';
+import { readUpload } from '../import/upload.js';
 
 const tags = ['考勤考核'];
 const ANNUAL_COLUMNS: Column<AnnualRow>[] = [
@@ -94,6 +96,24 @@ export function assessmentRoutes(app: App, deps: AppDeps): void {
     config: { access: 'assessment.community' },
     schema: { tags, summary: '村居委会评分（本村居人员的村居考核部分，R25）', params: TownItemParams, body: EntriesInputSchema, response: { 200: SaveEntriesResultSchema, ...errorResponses } },
     handler: (req) => mutate(deps, req, (ctx) => sheets.saveEntries(ctx, req.params.townId, req.params.id, req.body.rows, 'community')),
+  });
+  app.get('/api/towns/:townId/assessment/sheets/:id/sheet.xlsx', {
+    config: { access: 'assessment.read' },
+    schema: { tags, summary: '下载填报表（xlsx，填好后上传）', params: TownItemParams },
+    handler: async (req, reply) => {
+      const sheet = await sheets.getSheet(readContext(deps, req), req.params.townId, req.params.id);
+      return sendXlsx(reply, `考勤考核-${sheet.teamName}-${sheet.departmentName}-${sheet.month}.xlsx`, sheetColumns(sheet), sheet.entries);
+    },
+  });
+  app.post('/api/towns/:townId/assessment/sheets/:id/upload', {
+    config: { access: 'assessment.enter' },
+    schema: { tags, summary: '上传填好的填报表（逐格校验，错误格返回说明，其余保存）', params: TownItemParams, response: { 200: SaveEntriesResultSchema, ...errorResponses } },
+    handler: async (req) => {
+      const upload = await readUpload(req);
+      const sheet = await sheets.getSheet(readContext(deps, req), req.params.townId, req.params.id);
+      const rows = await rowsFromUpload(upload, sheet);
+      return mutate(deps, req, (ctx) => sheets.saveEntries(ctx, req.params.townId, req.params.id, rows, 'unit'));
+    },
   });
   app.post('/api/towns/:townId/assessment/sheets/:id/transition', {
     config: { access: 'assessment.read' },

@@ -1,4 +1,6 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { multipart } from '../import/test-workbooks.js';
 import { demoTown, type Api, type TestTown } from '../../testing/harness.js';
 
 // #6 over HTTP on the real database: templates approved before use (R25), a month's sheet from
@@ -27,7 +29,7 @@ describe('attendance and assessment (#6)', () => {
 
   beforeAll(async () => {
     t = await demoTown();
-    [paichusuo, zongzhiban, cun1, leader, hr] = await Promise.all(['paichusuo', 'zongzhiban', 'cun1', 'leader', 'hr'].map((u) => t.as(u)));
+    [paichusuo, zongzhiban, cun1, leader, hr] = await Promise.all([t.as('paichusuo'), t.as('zongzhiban'), t.as('cun1'), t.as('leader'), t.as('hr')]);
     for (const d of (await t.api('GET', '/departments?pageSize=100')).body.items) ids.set(d.name, d.id);
     for (const x of (await t.api('GET', '/teams?pageSize=50')).body.items) ids.set(x.name, x.id);
     for (const c of (await t.api('GET', '/communities?pageSize=50')).body.items) ids.set(c.name, c.id);
@@ -80,6 +82,28 @@ describe('attendance and assessment (#6)', () => {
     // the unit may not score the community's indicator where the team holds a share
     const community = await paichusuo('PUT', `/assessment/sheets/${sheetId}/entries`, { rows: [{ personId: entries[3]!.personId, scores: { residents: 18 } }] });
     expect(community.body.problems[0].message).toContain('由村居委会评分');
+  });
+
+  it('round-trips the month through an xlsx filled in Excel: good cells saved, bad ones explained', async () => {
+    const download = await paichusuo('GET', `/assessment/sheets/${sheetId}/sheet.xlsx`);
+    expect(download.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(download.body as ArrayBuffer);
+    const ws = workbook.worksheets[0]!;
+    const headers = (ws.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+    expect(headers).toContain('岗位职责完成情况（满分40）');
+    expect(headers).not.toContain('村居及群众评价（满分20）'); // the community scores its own share
+    const col = (h: string) => headers.indexOf(h);
+    const target = entries[5]!;
+    const row = [...Array(ws.rowCount).keys()].map((i) => ws.getRow(i + 1)).find((r) => r.getCell(col('系统编号（勿改）')).value === target.personId)!;
+    row.getCell(col('病假')).value = 1;
+    row.getCell(col('出勤天数')).value = 14;
+    row.getCell(col('工作质量与效率（满分30）')).value = '优';
+    const { payload, contentType } = multipart({ name: '考勤.xlsx', data: Buffer.from(await workbook.xlsx.writeBuffer()) });
+    const res = await paichusuo('POST', `/assessment/sheets/${sheetId}/upload`, payload, { 'content-type': contentType });
+    expect(res.status).toBe(200);
+    expect(res.body.problems).toEqual([{ personId: target.personId, name: target.name, field: 'scores.quality', message: '“工作质量与效率”应填数字。' }]);
+    expect(res.body.sheet.entries.find((e: EntryView) => e.personId === target.personId)).toMatchObject({ daysWorked: 14, leave: { sick: 1 }, scores: { duty: 36, quality: 27.5 } });
   });
 
   it('needs the community part before submission; each community scores only its own workers (R25)', async () => {

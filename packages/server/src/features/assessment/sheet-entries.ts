@@ -53,6 +53,10 @@ export function applyCells(stored: Stored, input: EntryInput, template: Template
       delete scores[id];
       continue;
     }
+    if (Number.isNaN(value)) {
+      messages.push({ field: `scores.${id}`, message: `“${indicator.name}”应填数字。` });
+      continue;
+    }
     // 36.5 points is 365 tenths; the rounding only removes binary noise (0.1 × 10 = 1.0000000000000002).
     const problem = scoreProblem(indicator, Math.round(value * 10 * 1e6) / 1e6);
     if (problem === 'above_points') messages.push({ field: `scores.${id}`, message: `“${indicator.name}”满分 ${indicator.pointsTenths / 10} 分，不能填 ${value} 分。` });
@@ -78,6 +82,9 @@ export function applyCells(stored: Stored, input: EntryInput, template: Template
 
 /** Attendance cells are checked together (days worked, leave and absence add up to at most the days due). */
 function applyAttendance(stored: Stored, input: EntryInput, patch: EntryPatch): CellMessage[] {
+  const typed: [string, number | null | undefined][] = [['daysWorked', input.daysWorked], ['absenceDays', input.absenceDays], ...Object.entries(input.leave ?? {}).map(([k, v]) => [`leave.${k}`, v] as [string, number])];
+  const notNumbers = typed.filter(([, v]) => typeof v === 'number' && Number.isNaN(v));
+  if (notNumbers.length > 0) return notNumbers.map(([field]) => ({ field, message: '考勤应填数字（天数，可为 0.5 的倍数）。' }));
   const leave = { ...(JSON.parse(stored.leave_json) as Partial<Record<LeaveType, number>>), ...(input.leave ?? {}) };
   const row = {
     daysWorked: input.daysWorked === undefined ? (stored.days_worked_halves === null ? 0 : stored.days_worked_halves / 2) : (input.daysWorked ?? 0),
