@@ -54,7 +54,9 @@ export async function launchBrowser(baseURL: string): Promise<Browser> {
  * dialogs and drawers: their fixed mask covers only the viewport.
  */
 export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
-  await page.waitForLoadState('networkidle');
+  // Chromium's PDF viewer (an agreement's preview) keeps loading its own resources now and then:
+  // after a while the picture is taken anyway.
+  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
   // A page with an endless animation (a spinner) is still worth a picture, so no failure here.
   await page
     .waitForFunction(() => (globalThis as unknown as BrowserWindow).document.getAnimations().every((a) => a.playState !== 'running'), undefined, {

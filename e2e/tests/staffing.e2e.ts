@@ -85,11 +85,43 @@ describe('职数看板', () => {
     await form.waitFor({ state: 'detached' });
   });
 
-  test('职数申报 lists proposals and says what to do when there are none', async () => {
+  test('a department proposes a team quota (R9); town HR adjusts it, and must say why', async () => {
+    await switchUser('zongzhiban');
     await openMenu(page, '职数与招录', '职数申报');
     await page.waitForURL('**/quota/proposals');
     await page.getByTestId('proposals-table').waitFor();
+    await page.getByRole('button', { name: '申报职数' }).click();
+    const form = page.getByTestId('proposal-form');
+    // The department comes from the user's grant.
+    await form.locator('.ant-select-content', { hasText: '综治办' }).or(form.locator('.ant-select-content', { hasText: '社会治安综合治理办公室' })).first().waitFor();
+    await pickText(page, form.getByRole('combobox', { name: '服务队' }), '社区保安', '社区保安');
+    await form.getByLabel('辖区面积（km²）', { exact: true }).fill('25.6');
+    await form.getByLabel('服务人数', { exact: true }).fill('21000');
+    await form.getByLabel('申请职数', { exact: true }).fill('88');
+    await form.getByLabel('复杂', { exact: true }).check();
+    await form.getByLabel('理由', { exact: true }).fill('按辖区面积和常住人口测算，社区保安需 88 名（端到端测试）');
+    await screenshot(page, '53-proposal-new', { fullPage: false });
+    await form.getByRole('button', { name: '保存' }).click();
+    await form.waitFor({ state: 'detached' });
+    await page.getByTestId('proposals-table').locator('tbody tr', { hasText: '社区保安' }).getByText('待审批').waitFor();
+
+    await switchUser('hr');
+    await openMenu(page, '职数与招录', '职数申报');
+    const row = page.getByTestId('proposals-table').locator('tbody tr', { hasText: '社区保安' });
+    await row.getByRole('button', { name: '核定' }).click();
+    const decision = page.getByTestId('proposal-decision-form');
+    await decision.getByLabel('核定职数', { exact: true }).fill('89');
+    await decision.getByRole('button', { name: '保存' }).click();
+    await decision.getByText('请填写核定意见').waitFor();
+    await decision.getByLabel('核定意见', { exact: true }).fill('现有在岗 87 名，核定 89 名留两个空岗');
+    await screenshot(page, '53-proposal-decision', { fullPage: false });
+    await decision.getByRole('button', { name: '保存' }).click();
+    await decision.waitFor({ state: 'detached' });
+    await row.getByText('已核定').waitFor();
     await screenshot(page, '53-proposals');
+
+    await openMenu(page, '职数与招录', '职数看板');
+    await expect.poll(async () => (await teamLine('社区保安'))[0]).toBe(89);
   });
 });
 
@@ -263,6 +295,35 @@ describe('上岗协议 lists', () => {
     await page.getByTestId('renewal-held').waitFor();
     await screenshot(page, '64-renewal-preview', { fullPage: false });
     await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+  });
+
+  test('renewal (R8): town HR enters a pass for the year, then the coop renews that agreement', async () => {
+    await switchUser('hr');
+    await page.goto('/agreements/expiring?expiringWithin=60');
+    const first = page.getByTestId('agreements-table').locator('tbody tr[data-row-key]').first();
+    const name = (await first.locator('td:nth-child(2) a').innerText()).trim();
+    await first.locator('td:nth-child(2) a').click();
+    const drawer = page.getByTestId('agreement-drawer');
+    await drawer.getByTestId('renewal-gate').getByText('暂不可续签').waitFor();
+    await drawer.getByTestId('annual-result-enter').click();
+    const form = page.getByTestId('annual-result-form');
+    await form.getByLabel('合格', { exact: true }).check();
+    await form.getByRole('button', { name: '保存' }).click();
+    await form.waitFor({ state: 'detached' });
+    await drawer.getByTestId('renewal-gate').getByText(/可续签：\d{4} 年度考核 合格/).waitFor();
+    const agreementUrl = new URL(page.url()).pathname + new URL(page.url()).search;
+
+    await switchUser('coop2');
+    await page.goto(agreementUrl);
+    await drawer.getByRole('heading', { name: new RegExp(name) }).or(drawer.getByText(`上岗协议 · ${name}`)).first().waitFor();
+    await drawer.getByTestId('agreement-renew').click();
+    await page.getByTestId('renewal-check').click();
+    await page.getByTestId('renewal-renewed').getByText(name).waitFor();
+    await screenshot(page, '64-renewal-one', { fullPage: false });
+    await page.getByTestId('renewal-commit').click();
+    await page.getByTestId('renewal-modal').waitFor({ state: 'detached' });
+    await drawer.getByTestId('agreement-state-renewed').waitFor();
+    await page.keyboard.press('Escape');
   });
 
   test('协议列表 filters by state and opens the drawer with the PDF preview', async () => {

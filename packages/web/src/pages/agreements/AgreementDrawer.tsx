@@ -10,6 +10,7 @@ import { useApi } from '../../hooks/useApi';
 import { useI18n, vocab, type Translate } from '../../i18n';
 import { useCan, useTown } from '../../session/SessionContext';
 import { AgreementStepModal, type StepEvent } from './AgreementStepModal';
+import { AnnualResultModal } from './AnnualResultModal';
 import { RenewalModal } from './RenewalModal';
 
 /** Who may take each step (R6): the coop draws up, signs, files, renews and ends; the supervising department witnesses. */
@@ -51,7 +52,7 @@ function timeline(a: Agreement, t: Translate) {
 }
 
 /** R8: the annual assessment that decides renewal, in words. */
-function RenewalGate({ agreement: a }: { agreement: Agreement }) {
+function RenewalGate({ agreement: a, onEnter }: { agreement: Agreement; onEnter?: () => void }) {
   const { t, lang } = useI18n();
   const outcome = a.renewal.outcome ? vocab(ANNUAL_OUTCOME_LABELS, a.renewal.outcome, lang) : t('agreements.gate.notAssessed');
   return (
@@ -60,6 +61,13 @@ function RenewalGate({ agreement: a }: { agreement: Agreement }) {
       showIcon
       title={t(a.renewal.eligible ? 'agreements.gate.eligible' : 'agreements.gate.blocked', { year: a.renewal.year, outcome })}
       description={a.renewal.reason || undefined}
+      action={
+        onEnter && (
+          <Button size="small" onClick={onEnter} data-testid="annual-result-enter">
+            {t('agreements.annual.enter')}
+          </Button>
+        )
+      }
       data-testid="renewal-gate"
     />
   );
@@ -82,7 +90,7 @@ export function AgreementDrawer({ agreementId, onClose, onChanged }: Props) {
     [town.id, agreementId],
   );
   const { data, error, loading, reload } = useApi(load);
-  const [dialog, setDialog] = useState<AgreementEvent>();
+  const [dialog, setDialog] = useState<AgreementEvent | 'annual'>();
   const a = data && data.id === agreementId ? data : undefined;
   const steps = a ? a.allowedEvents.filter((e) => can(EVENT_ACTION[e])) : [];
   const changed = () => {
@@ -135,7 +143,7 @@ export function AgreementDrawer({ agreementId, onClose, onChanged }: Props) {
             <Typography.Text type="secondary">{t('common.dateRange', { from: a.termStart, to: a.termEnd })}</Typography.Text>
           </Flex>
           <Steps size="small" titlePlacement="vertical" current={flow.current} status={flow.status} items={flow.items} data-testid="agreement-timeline" />
-          <RenewalGate agreement={a} />
+          <RenewalGate agreement={a} onEnter={can('annual_result.manage') ? () => setDialog('annual') : undefined} />
           <Descriptions
             size="small"
             bordered
@@ -168,7 +176,8 @@ export function AgreementDrawer({ agreementId, onClose, onChanged }: Props) {
           </Card>
         </Flex>
       )}
-      {a && dialog && dialog !== 'renew' && (
+      {a && dialog === 'annual' && <AnnualResultModal agreement={a} onClose={() => setDialog(undefined)} onSaved={changed} />}
+      {a && dialog && dialog !== 'renew' && dialog !== 'annual' && (
         <AgreementStepModal event={dialog as StepEvent} agreements={[a]} onClose={() => setDialog(undefined)} onDone={changed} />
       )}
       {a && dialog === 'renew' && <RenewalModal agreementIds={[a.id]} onClose={() => setDialog(undefined)} onDone={changed} />}

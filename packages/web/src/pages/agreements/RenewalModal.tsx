@@ -88,7 +88,7 @@ export function RenewalModal({ agreementIds, onClose, onDone }: Props) {
   );
 
   return (
-    <Modal open title={t('agreements.renewal.title')} width={820} onCancel={onClose} footer={footer} destroyOnHidden mask={{ closable: false }} style={{ top: 32 }}>
+    <Modal open title={agreementIds?.length === 1 ? t('agreements.renewal.titleOne') : t('agreements.renewal.title')} width={820} onCancel={onClose} footer={footer} destroyOnHidden mask={{ closable: false }} style={{ top: 32 }}>
       <div data-testid="renewal-modal">
         <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('agreements.renewal.intro')} />
         {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={error} />}

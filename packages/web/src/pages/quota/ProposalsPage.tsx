@@ -33,29 +33,29 @@ export function ProposalsPage() {
     {
       key: 'team',
       title: t('proposals.col.team'),
-      width: 150,
+      width: 190,
       fixed: 'left',
       render: (_v, p) => (
         <span>
           {p.teamName}
           <br />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {p.departmentName}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} title={t('proposals.filedBy', { name: p.createdBy, at: timestampText(p.createdAt) })}>
+            {p.departmentName} · {timestampText(p.createdAt).slice(0, 10)}
           </Typography.Text>
         </span>
       ),
     },
-    { key: 'area', title: t('proposals.field.area'), dataIndex: 'areaKm2', width: 100, align: 'right', render: (v: number) => v.toFixed(2) },
-    { key: 'people', title: t('proposals.field.people'), dataIndex: 'peopleServed', width: 90, align: 'right' },
-    { key: 'complexity', title: t('proposals.field.complexity'), dataIndex: 'complexity', width: 90, render: (v: QuotaProposal['complexity']) => vocab(COMPLEXITY_LABELS, v, lang) },
-    { key: 'current', title: t('proposals.col.current'), dataIndex: 'currentQuota', width: 90, align: 'right', render: (v: number | null) => <QuotaFigure value={v} /> },
-    { key: 'requested', title: t('proposals.field.requested'), dataIndex: 'requested', width: 90, align: 'right' },
-    { key: 'approved', title: t('proposals.col.approved'), dataIndex: 'approvedQuota', width: 90, align: 'right', render: (v: number | null) => <QuotaFigure value={v} /> },
-    { key: 'reason', title: t('proposals.field.reason'), dataIndex: 'reason', ellipsis: true, width: 180 },
+    { key: 'area', title: t('proposals.field.area'), dataIndex: 'areaKm2', width: 96, align: 'right', render: (v: number) => v.toFixed(2) },
+    { key: 'people', title: t('proposals.field.people'), dataIndex: 'peopleServed', width: 84, align: 'right' },
+    { key: 'complexity', title: t('proposals.field.complexity'), dataIndex: 'complexity', width: 84, render: (v: QuotaProposal['complexity']) => vocab(COMPLEXITY_LABELS, v, lang) },
+    { key: 'current', title: t('proposals.col.current'), dataIndex: 'currentQuota', width: 84, align: 'right', render: (v: number | null) => <QuotaFigure value={v} /> },
+    { key: 'requested', title: t('proposals.field.requested'), dataIndex: 'requested', width: 84, align: 'right' },
+    { key: 'approved', title: t('proposals.col.approved'), dataIndex: 'approvedQuota', width: 84, align: 'right', render: (v: number | null) => <QuotaFigure value={v} /> },
+    { key: 'reason', title: t('proposals.field.reason'), dataIndex: 'reason', ellipsis: true },
     {
       key: 'state',
       title: t('proposals.col.state'),
-      width: 170,
+      width: 160,
       render: (_v, p) => (
         <span>
           <ProposalStateTag state={p.state} />
@@ -67,26 +67,12 @@ export function ProposalsPage() {
         </span>
       ),
     },
-    {
-      key: 'filed',
-      title: t('proposals.col.filed'),
-      width: 140,
-      render: (_v, p) => (
-        <span>
-          {p.createdBy}
-          <br />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {timestampText(p.createdAt)}
-          </Typography.Text>
-        </span>
-      ),
-    },
     ...(manage
       ? [
           {
             key: 'actions',
             title: t('common.actions'),
-            width: 90,
+            width: 72,
             fixed: 'right' as const,
             render: (_v: unknown, p: QuotaProposal) =>
               p.state === 'pending' ? (
@@ -128,7 +114,7 @@ export function ProposalsPage() {
           size="small"
           columns={columns}
           {...list.tableProps}
-          scroll={{ x: 1300 }}
+          scroll={{ x: 1060 }}
           locale={{
             emptyText: <Empty description={t(list.hasFilters ? 'proposals.emptyFiltered' : propose ? 'proposals.empty' : 'proposals.emptyReadOnly')} />,
           }}
