@@ -1,9 +1,11 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database } from './database.js';
 import type { DB, NewRow } from './schema.js';
 
-export type BulkTable = 'persons' | 'posts' | 'active_id_register' | 'quota_lines' | 'agreements';
+export type BulkTable = 'persons' | 'posts' | 'active_id_register' | 'quota_lines' | 'agreements' | 'assessment_entries';
 export type BulkInsert = <T extends BulkTable>(table: T, rows: NewRow<T>[]) => Promise<void>;
+/** Inserts rows, or updates every other column of the row already holding the same `key`. */
+export type BulkUpsert = <T extends BulkTable>(table: T, rows: NewRow<T>[], key: readonly (keyof NewRow<T> & string)[]) => Promise<void>;
 
 /**
  * Inserts many rows inside the open transaction. On SQLite one prepared statement runs per row on
@@ -25,6 +27,34 @@ export function bulkInserter(database: Database, trx: Transaction<DB>): BulkInse
     for (let i = 0; i < rows.length; i += chunk) {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       await trx.insertInto(table).values(rows.slice(i, i + chunk) as any).execute();
+    }
+  };
+}
+
+/** Upserts many rows inside the open transaction, the same way as bulkInserter (prepared statements on SQLite, chunks on PostgreSQL). */
+export function bulkUpserter(database: Database, trx: Transaction<DB>): BulkUpsert {
+  const raw = database.sqlite;
+  return async (table, rows, key) => {
+    if (rows.length === 0) return;
+    const columns = Object.keys(rows[0]!);
+    const updated = columns.filter((c) => !key.includes(c as never));
+    if (raw) {
+      const statement = raw.prepare(
+        `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')}) ` +
+          `on conflict (${key.map((c) => `"${c}"`).join(', ')}) do update set ${updated.map((c) => `"${c}" = excluded."${c}"`).join(', ')}`,
+      );
+      for (const row of rows) statement.run(...columns.map((c) => (row as Record<string, unknown>)[c] ?? null));
+      return;
+    }
+    const chunk = Math.floor(30_000 / columns.length);
+    for (let i = 0; i < rows.length; i += chunk) {
+      await trx
+        .insertInto(table)
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        .values(rows.slice(i, i + chunk) as any)
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        .onConflict((oc) => oc.columns(key as any).doUpdateSet(Object.fromEntries(updated.map((c) => [c, sql.ref(`excluded.${c}`)])) as any))
+        .execute();
     }
   };
 }

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database, DatabaseKind, Executor } from '../db/database.js';
-import { bulkInserter, type BulkInsert } from '../db/bulk-insert.js';
+import { bulkInserter, bulkUpserter, type BulkInsert, type BulkUpsert } from '../db/bulk-insert.js';
 import type { DB } from '../db/schema.js';
 import type { Clock, IdGenerator, Runtime } from '../runtime.js';
 import type { Keyring } from '../features/crypto/keyring.js';
@@ -23,6 +23,8 @@ export interface MutationContext extends ReadContext {
   newId: IdGenerator;
   /** Many rows at once, inside this transaction (db/bulk-insert.ts). */
   insertRows: BulkInsert;
+  /** Many rows inserted or updated by key, inside this transaction. */
+  upsertRows: BulkUpsert;
   requestId: string;
   ip: string;
 }
@@ -45,6 +47,6 @@ export function inTransaction<T>(
   work: (ctx: MutationContext) => Promise<T>,
 ): Promise<T> {
   return database.db.transaction().execute((trx) =>
-    work({ db: trx, kind: database.kind, clock: runtime.clock, newId: runtime.newId, keyring: runtime.keyring, insertRows: bulkInserter(database, trx), ...meta }),
+    work({ db: trx, kind: database.kind, clock: runtime.clock, newId: runtime.newId, keyring: runtime.keyring, insertRows: bulkInserter(database, trx), upsertRows: bulkUpserter(database, trx), ...meta }),
   );
 }

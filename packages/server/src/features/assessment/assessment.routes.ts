@@ -34,6 +34,16 @@ import { rowsFromUpload, sheetColumns } from './sheet-xlsx.js';
 import { readUpload } from '../import/upload.js';
 
 const tags = ['考勤考核'];
+const MonthSummarySchema = z.object({
+  teamId: z.string(),
+  teamName: z.string(),
+  workers: z.number().int(),
+  scored: z.number().int(),
+  meanTenths: z.number().int().nullable(),
+  grades: z.object({ excellent: z.number().int(), pass: z.number().int(), basic_pass: z.number().int(), fail: z.number().int() }),
+  locked: z.number().int(),
+  sheets: z.number().int(),
+});
 const ANNUAL_COLUMNS: Column<AnnualRow>[] = [
   { header: '姓名', width: 10, value: (r) => r.name },
   { header: '服务队', width: 16, value: (r) => r.teamName },
@@ -129,6 +139,17 @@ export function assessmentRoutes(app: App, deps: AppDeps): void {
     config: { access: 'assessment.read' },
     schema: { tags, summary: '未报送（逾期）的单位', params: TownParams, querystring: OverdueQuerySchema, response: { 200: z.array(OverdueRowSchema.extend({ overdue: z.boolean() })), ...errorResponses } },
     handler: (req) => sheets.overdueBoard(readContext(deps, req), req.params.townId, req.query.month),
+  });
+  app.get('/api/towns/:townId/assessment/summary', {
+    config: { access: 'assessment.read' },
+    schema: {
+      tags,
+      summary: '月度考核概况（各队人数、已评、平均分、等次分布）',
+      params: TownParams,
+      querystring: OverdueQuerySchema,
+      response: { 200: z.array(MonthSummarySchema), ...errorResponses },
+    },
+    handler: (req) => sheets.monthSummary(readContext(deps, req), req.params.townId, req.query.month),
   });
   app.post('/api/towns/:townId/assessment/annual/compute', {
     config: { access: 'assessment.annual' },

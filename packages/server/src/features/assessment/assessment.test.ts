@@ -147,6 +147,10 @@ describe('attendance and assessment (#6)', () => {
     expect((await zongzhiban('POST', `/assessment/sheets/${sheetId}/transition`, { event: 'lock' })).status).toBe(422); // review first
     expect((await zongzhiban('POST', `/assessment/sheets/${sheetId}/transition`, { event: 'review' })).body.state).toBe('reviewed');
     expect((await zongzhiban('POST', `/assessment/sheets/${sheetId}/transition`, { event: 'lock' })).body.state).toBe('locked');
+    const summary = (await hr('GET', '/assessment/summary?month=2026-02')).body as { teamName: string; workers: number; scored: number; locked: number; grades: Record<string, number> }[];
+    const patrol = summary.find((r) => r.teamName === '社区巡逻')!;
+    expect(patrol).toMatchObject({ workers: entries.length, scored: entries.length, locked: 1 });
+    expect(Object.values(patrol.grades).reduce((a, b) => a + b, 0)).toBe(entries.length);
     const locked = await paichusuo('PUT', `/assessment/sheets/${sheetId}/entries`, { rows: [{ personId: entries[0]!.personId, daysWorked: 14 }] });
     expect(locked.status).toBe(422);
     expect(locked.body.error.message).toContain('更正');

@@ -76,3 +76,38 @@ export function expectedSheets(db: Executor, townId: string, first: string, last
     .orderBy('d.name')
     .execute();
 }
+
+type SheetsQuery = ReturnType<typeof aggregateBase>;
+function aggregateBase(db: Executor, month: string) {
+  return db
+    .selectFrom('assessment_sheets as s')
+    .innerJoin('assessment_entries as e', (j) => j.onRef('e.town_id', '=', 's.town_id').onRef('e.sheet_id', '=', 's.id'))
+    .innerJoin('teams as t', (j) => j.onRef('t.town_id', '=', 's.town_id').onRef('t.id', '=', 's.team_id'))
+    .where('s.month', '=', month);
+}
+
+/** Per town and team for a month: workers, scored rows, mean total and grade counts (null towns = every town: a city). */
+export function monthAggregate(db: Executor, month: string, townIds: string[] | null, narrow: (q: SheetsQuery) => SheetsQuery = (q) => q) {
+  let q = aggregateBase(db, month);
+  if (townIds) q = q.where('s.town_id', 'in', townIds);
+  const grade = (g: string) => sql<number>`sum(case when e.grade = ${g} then 1 else 0 end)`;
+  return narrow(q)
+    .select([
+      's.town_id',
+      's.team_id',
+      't.name as team_name',
+      sql<number>`count(*)`.as('workers'),
+      sql<number>`count(e.total_tenths)`.as('scored'),
+      sql<number | null>`avg(e.total_tenths)`.as('mean_tenths'),
+      grade('excellent').as('excellent'),
+      grade('pass').as('pass'),
+      grade('basic_pass').as('basic_pass'),
+      grade('fail').as('fail'),
+      sql<number>`count(distinct case when s.state = 'locked' then s.id end)`.as('locked_sheets'),
+      sql<number>`count(distinct s.id)`.as('sheets'),
+    ])
+    .groupBy(['s.town_id', 's.team_id', 't.name', 't.sort_order'])
+    .orderBy('s.town_id')
+    .orderBy('t.sort_order')
+    .execute();
+}

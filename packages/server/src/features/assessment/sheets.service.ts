@@ -216,7 +216,7 @@ export async function createSheet(ctx: MutationContext, townId: string, input: S
     updated_by: null,
     updated_at: null,
   }));
-  for (let i = 0; i < entries.length; i += 200) await ctx.db.insertInto('assessment_entries').values(entries.slice(i, i + 200)).execute();
+  await ctx.insertRows('assessment_entries', entries);
   await recordAudit(ctx, { townId, action: 'assessment.sheet.create', objectType: 'assessment_sheet', objectId: id, after: { ...input, workers: entries.length } });
   return getSheet(ctx, townId, id);
 }
@@ -252,7 +252,7 @@ export async function saveEntries(ctx: MutationContext, townId: string, id: stri
   const bands = ruleValue('assessment.gradeBands', `${sheet.month}-01`);
   const problems: CellProblem[] = [];
   const now = shanghaiTimestamp(ctx.clock.now());
-  let saved = 0;
+  const updates: Row<'assessment_entries'>[] = [];
   for (const input of rows) {
     const entry = stored.get(input.personId);
     if (!entry) {
@@ -265,17 +265,15 @@ export async function saveEntries(ctx: MutationContext, townId: string, id: stri
     }
     const { patch, messages } = applyCells(entry, input, template, scorer, share);
     problems.push(...messages.map((m) => ({ personId: entry.person_id, name: entry.person_name, ...m })));
-    const totals = computeTotals(patch, template, sheet.community_share_percent, bands);
-    const { missing: _missing, ...computed } = totals;
-    await ctx.db
-      .updateTable('assessment_entries')
-      .set({ ...patch, ...computed, updated_by: ctx.actor.display, updated_at: now })
-      .where('town_id', '=', townId)
-      .where('sheet_id', '=', id)
-      .where('person_id', '=', entry.person_id)
-      .execute();
-    saved++;
+    const { missing: _missing, ...computed } = computeTotals(patch, template, sheet.community_share_percent, bands);
+    const { community_name: _name, ...row } = entry;
+    updates.push({ ...row, ...patch, ...computed, updated_by: ctx.actor.display, updated_at: now });
+    // A row named twice in one paste: the later cells build on the earlier ones.
+    stored.set(entry.person_id, { ...entry, ...patch, ...computed });
   }
+  const latest = [...new Map(updates.map((u) => [u.person_id, u])).values()];
+  await ctx.upsertRows('assessment_entries', latest, ['town_id', 'sheet_id', 'person_id']);
+  const saved = latest.length;
   await recordAudit(ctx, { townId, action: `assessment.entries.${scorer}`, objectType: 'assessment_sheet', objectId: id, after: { rows: rows.length, saved, refusedCells: problems.length } });
   return { saved, problems, sheet: await getSheet(ctx, townId, id) };
 }
@@ -386,4 +384,21 @@ export async function overdueBoard(ctx: ReadContext, townId: string, month: stri
       };
     })
     .filter((r) => r.state === null || r.state === 'draft' || r.state === 'community_entered');
+}
+
+/** A month at a glance per team (the leaders' view, and the "city month" of the benchmarks): people, scored, mean, grades. */
+export async function monthSummary(ctx: ReadContext, townId: string, month: string) {
+  authorize(ctx.actor, 'assessment.read');
+  const condition = sheetCondition(ctx, 'assessment.read');
+  const rows = await repo.monthAggregate(ctx.db, month, [townId], (q) => q.where(condition));
+  return rows.map((r) => ({
+    teamId: r.team_id,
+    teamName: r.team_name,
+    workers: Number(r.workers),
+    scored: Number(r.scored),
+    meanTenths: r.mean_tenths === null ? null : Math.round(Number(r.mean_tenths)),
+    grades: { excellent: Number(r.excellent), pass: Number(r.pass), basic_pass: Number(r.basic_pass), fail: Number(r.fail) },
+    locked: Number(r.locked_sheets),
+    sheets: Number(r.sheets),
+  }));
 }
