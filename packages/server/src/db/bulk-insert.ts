@@ -39,11 +39,14 @@ export function bulkUpserter(database: Database, trx: Transaction<DB>): BulkUpse
     const columns = Object.keys(rows[0]!);
     const updated = columns.filter((c) => !key.includes(c as never));
     if (raw) {
-      const statement = raw.prepare(
-        `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')}) ` +
-          `on conflict (${key.map((c) => `"${c}"`).join(', ')}) do update set ${updated.map((c) => `"${c}" = excluded."${c}"`).join(', ')}`,
-      );
-      for (const row of rows) statement.run(...columns.map((c) => (row as Record<string, unknown>)[c] ?? null));
+      // An update by key first (the common case: the rows exist), an insert where it found none.
+      const update = raw.prepare(`update "${table}" set ${updated.map((c) => `"${c}" = ?`).join(', ')} where ${key.map((c) => `"${c}" = ?`).join(' and ')}`);
+      const insert = raw.prepare(`insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`);
+      for (const row of rows) {
+        const value = (c: string) => (row as Record<string, unknown>)[c] ?? null;
+        const { changes } = update.run(...updated.map(value), ...key.map(value)) as { changes: number };
+        if (changes === 0) insert.run(...columns.map(value));
+      }
       return;
     }
     const chunk = Math.floor(30_000 / columns.length);

@@ -98,12 +98,12 @@ function eventsFor(ctx: ReadContext, state: SheetState, share: boolean): SheetEv
   return allowedSheetEvents(state, share).filter((e) => can(ctx.actor, needs[e]));
 }
 
-export async function getSheet(ctx: ReadContext, townId: string, id: string): Promise<Sheet> {
-  authorize(ctx.actor, 'assessment.read');
-  const { row, template } = await requireSheet(ctx, townId, id, 'assessment.read');
+type StoredEntry = Awaited<ReturnType<typeof repo.entriesOf>>[number];
+
+/** The sheet as the API shows it, from its row and its entries as they are (read, or just written). */
+function sheetView(ctx: ReadContext, row: SummaryRow, template: Template, stored: Iterable<StoredEntry>): Sheet {
   const bands = ruleValue('assessment.gradeBands', `${row.month}-01`);
-  const entries = (await repo.entriesOf(ctx.db, townId, id)).map((e) => {
-    const totals = computeTotals(e, template, row.community_share_percent, bands);
+  const entries = [...stored].map((e) => {
     const scores = JSON.parse(e.scores_json) as Record<string, number>;
     return {
       personId: e.person_id,
@@ -114,7 +114,7 @@ export async function getSheet(ctx: ReadContext, townId: string, id: string): Pr
       daysDue: e.days_due,
       daysWorked: e.days_worked_halves === null ? null : e.days_worked_halves / 2,
       absenceDays: e.absence_halves / 2,
-      leave: Object.fromEntries(Object.entries(JSON.parse(e.leave_json) as Record<LeaveType, number>)),
+      leave: JSON.parse(e.leave_json) as Partial<Record<LeaveType, number>>,
       peopleServed: e.people_served,
       scores: Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, v / 10])),
       unitTenths: e.unit_tenths,
@@ -122,10 +122,17 @@ export async function getSheet(ctx: ReadContext, townId: string, id: string): Pr
       deductionTenths: e.deduction_tenths,
       totalTenths: e.total_tenths,
       grade: e.grade as Sheet['entries'][number]['grade'],
-      missing: totals.missing,
+      missing: computeTotals(e, template, row.community_share_percent, bands).missing,
     };
   });
-  return { ...toSummary(ctx, row), template, entries, allowedEvents: eventsFor(ctx, row.state as SheetState, row.community_share_percent !== null) };
+  const summary = { ...toSummary(ctx, row), workers: entries.length, complete: entries.filter((e) => e.totalTenths !== null).length };
+  return { ...summary, template, entries, allowedEvents: eventsFor(ctx, row.state as SheetState, row.community_share_percent !== null) };
+}
+
+export async function getSheet(ctx: ReadContext, townId: string, id: string): Promise<Sheet> {
+  authorize(ctx.actor, 'assessment.read');
+  const { row, template } = await requireSheet(ctx, townId, id, 'assessment.read');
+  return sheetView(ctx, row, template, await repo.entriesOf(ctx.db, townId, id));
 }
 
 /** The team's community share on the month's first day (R4): null where its communities hold none. */
@@ -275,7 +282,8 @@ export async function saveEntries(ctx: MutationContext, townId: string, id: stri
   await ctx.upsertRows('assessment_entries', latest, ['town_id', 'sheet_id', 'person_id']);
   const saved = latest.length;
   await recordAudit(ctx, { townId, action: `assessment.entries.${scorer}`, objectType: 'assessment_sheet', objectId: id, after: { rows: rows.length, saved, refusedCells: problems.length } });
-  return { saved, problems, sheet: await getSheet(ctx, townId, id) };
+  // The sheet as written, without reading it back (a city's month is 100k rows, #6 part 7).
+  return { saved, problems, sheet: sheetView(ctx, sheet, template, stored.values()) };
 }
 
 async function assertSupervises(ctx: ReadContext, townId: string, teamId: string): Promise<void> {
