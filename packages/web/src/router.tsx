@@ -24,6 +24,12 @@ import { HiringPage } from './pages/hiring/HiringPage';
 import { HiringCreatePage } from './pages/hiring/HiringCreatePage';
 import { ExitsPage } from './pages/exits/ExitsPage';
 import { AgreementsPage } from './pages/agreements/AgreementsPage';
+import { AnnualPage } from './pages/assessment/AnnualPage';
+import { CalendarPage } from './pages/assessment/CalendarPage';
+import { OverduePage } from './pages/assessment/OverduePage';
+import { SheetPage } from './pages/assessment/SheetPage';
+import { SheetsPage } from './pages/assessment/SheetsPage';
+import { TemplatesPage } from './pages/assessment/TemplatesPage';
 import { RequireAction, SessionGate } from './session/SessionGate';
 
 // Paths match the menu in layout/nav.tsx; each page names the action its menu entry needs, so an
@@ -53,6 +59,14 @@ export const router = createBrowserRouter([
           { path: 'exits', element: <RequireAction action="hiring.read"><ExitsPage /></RequireAction> },
           { path: 'agreements', element: <RequireAction action="agreement.read"><AgreementsPage /></RequireAction> },
           { path: 'agreements/expiring', element: <RequireAction action="agreement.read"><AgreementsPage expiring /></RequireAction> },
+          { path: 'assessment/attendance', element: <RequireAction action="assessment.read"><SheetsPage view="attendance" /></RequireAction> },
+          { path: 'assessment/sheets', element: <RequireAction action="assessment.read"><SheetsPage /></RequireAction> },
+          { path: 'assessment/sheets/:id', element: <RequireAction action="assessment.read"><SheetPage /></RequireAction> },
+          { path: 'assessment/annual', element: <RequireAction action="assessment.read"><AnnualPage /></RequireAction> },
+          { path: 'assessment/templates', element: <RequireAction action="assessment.read"><TemplatesPage /></RequireAction> },
+          { path: 'assessment/overdue', element: <RequireAction action="assessment.read"><OverduePage /></RequireAction> },
+          { path: 'assessment/calendar', element: <RequireAction action="assessment.read"><CalendarPage /></RequireAction> },
+          { path: 'system/calendar', element: <RequireAction action="calendar.manage"><CalendarPage /></RequireAction> },
           { path: 'audit/log', element: <RequireAction action="audit.read"><AuditLogPage /></RequireAction> },
           { path: 'audit/chain', element: <RequireAction action="audit.read"><ChainCheckPage /></RequireAction> },
           { path: 'system/users', element: <RequireAction action="user.read"><UsersPage /></RequireAction> },

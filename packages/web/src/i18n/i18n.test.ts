@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
+import { enAssessment } from './en-assessment';
 import { translate, translateWith } from './index';
 import { zh } from './zh';
+import { zhAssessment } from './zh-assessment';
 
 describe('i18n', () => {
   it('falls back to Chinese, then to the key itself', () => {
@@ -20,10 +22,15 @@ describe('i18n', () => {
 
   it('has an English text for every Chinese key, with the same slots', () => {
     const slots = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const [key, text] of Object.entries(zh)) {
-      const english = en[key as keyof typeof zh];
+    const englishOf = { ...en, ...enAssessment } as Record<string, string | undefined>;
+    for (const [key, text] of Object.entries({ ...zh, ...zhAssessment })) {
+      const english = englishOf[key];
       expect(english, key).toBeTypeOf('string');
       expect(slots(english ?? ''), key).toEqual(slots(text));
     }
+  });
+
+  it('keeps each key in one dictionary only', () => {
+    expect(Object.keys(zhAssessment).filter((key) => key in zh)).toEqual([]);
   });
 });

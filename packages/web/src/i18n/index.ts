@@ -1,15 +1,22 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { en } from './en';
+import { enAssessment } from './en-assessment';
 import { getLang, setLang, subscribeLang, type Lang } from './store';
-import { zh, type MessageKey } from './zh';
+import { zh } from './zh';
+import { zhAssessment } from './zh-assessment';
 
-export type { Lang, MessageKey };
+export type { Lang };
 export { getLang, setLang };
+
+// zh.ts holds the console's words; larger areas keep theirs in their own pair of files.
+const ZH = { ...zh, ...zhAssessment };
+const EN = { ...en, ...enAssessment };
+export type MessageKey = keyof typeof ZH;
 
 export type Params = Record<string, string | number>;
 export type Dictionary = Partial<Record<string, string>>;
 
-const DICTIONARIES: Record<Lang, Dictionary> = { zh, en };
+const DICTIONARIES: Record<Lang, Dictionary> = { zh: ZH, en: EN };
 
 /** Looks a key up in the language, then in Chinese, then shows the key itself; fills {name} slots. */
 export function translateWith(dict: Dictionary, fallback: Dictionary, key: string, params?: Params): string {
@@ -19,7 +26,7 @@ export function translateWith(dict: Dictionary, fallback: Dictionary, key: strin
 }
 
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
-  return translateWith(DICTIONARIES[lang], zh, key, params);
+  return translateWith(DICTIONARIES[lang], ZH, key, params);
 }
 
 /** Translates in the current language outside React (API client messages). */

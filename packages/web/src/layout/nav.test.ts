@@ -15,6 +15,7 @@ const ROSTER = ['nav.workers › nav.roster'];
 const WORKERS = [...ROSTER, 'nav.workers › nav.import'];
 const STAFFING = ['nav.staffing › nav.quotaBoard', 'nav.staffing › nav.proposals', 'nav.staffing › nav.hiring', 'nav.staffing › nav.exits'];
 const AGREEMENTS = ['nav.agreements › nav.agreementList', 'nav.agreements › nav.agreementExpiring'];
+const ASSESSMENT = ['nav.attendance', 'nav.monthly', 'nav.annual', 'nav.templates', 'nav.overdue', 'nav.calendar'].map((page) => `nav.assessment › ${page}`);
 
 describe('menu by actions', () => {
   it('shows everything to a session holding every action', () => {
@@ -23,15 +24,15 @@ describe('menu by actions', () => {
   });
 
   it('shows town HR the organisation pages, 花名册 and 批量导入, 职数与招录 and 上岗协议, but neither 系统管理 nor 监察审计', () => {
-    expect(menuOf('town_hr')).toEqual(['nav.home', ...ORG, ...WORKERS, ...STAFFING, ...AGREEMENTS]);
+    expect(menuOf('town_hr')).toEqual(['nav.home', ...ORG, ...WORKERS, ...STAFFING, ...AGREEMENTS, ...ASSESSMENT]);
   });
 
   it('shows a supervising department the roster, 职数与招录 (to propose and request) and 上岗协议 (to witness)', () => {
-    expect(menuOf('supervising_dept')).toEqual(['nav.home', ...ORG, ...ROSTER, ...STAFFING, ...AGREEMENTS]);
+    expect(menuOf('supervising_dept')).toEqual(['nav.home', ...ORG, ...ROSTER, ...STAFFING, ...AGREEMENTS, ...ASSESSMENT]);
   });
 
   it('shows finance the quota pages but not hiring, exits or agreements', () => {
-    expect(menuOf('finance')).toEqual(['nav.home', ...ORG, ...ROSTER, 'nav.staffing › nav.quotaBoard', 'nav.staffing › nav.proposals']);
+    expect(menuOf('finance')).toEqual(['nav.home', ...ORG, ...ROSTER, 'nav.staffing › nav.quotaBoard', 'nav.staffing › nav.proposals', ...ASSESSMENT]);
   });
 
   it('shows the security administrator users and security settings, not the audit log', () => {
@@ -49,14 +50,20 @@ describe('menu by actions', () => {
       ...ROSTER,
       ...STAFFING,
       ...AGREEMENTS,
+      ...ASSESSMENT,
       'nav.supervision › nav.auditLog',
       'nav.supervision › nav.auditChain',
       'nav.system › nav.users',
     ]);
   });
 
-  it('keeps the system administrator out of the audit log (三权分立)', () => {
+  it('keeps the system administrator out of the audit log (三权分立) and gives them the holiday calendar', () => {
     expect(menuOf('system_admin')).not.toContain('nav.supervision › nav.auditLog');
+    expect(menuOf('system_admin')).toContain('nav.system › nav.calendar');
+  });
+
+  it('shows a community grid manager the roster and 考勤考核 (to score the community part), nothing of staffing', () => {
+    expect(menuOf('community_manager')).toEqual(['nav.home', ...ORG, ...ROSTER, ...ASSESSMENT]);
   });
 
   it('leaves only 工作台 to a session without actions, and drops emptied groups', () => {
@@ -92,5 +99,9 @@ describe('breadcrumb trail', () => {
     expect(labelsOf('/hiring/new')).toEqual(['nav.staffing', 'nav.hiring', 'nav.hiringNew']);
     expect(labelsOf('/quota/proposals')).toEqual(['nav.staffing', 'nav.proposals']);
     expect(labelsOf('/agreements/expiring')).toEqual(['nav.agreements', 'nav.agreementExpiring']);
+  });
+
+  it('puts a sheet under 考勤考核 › 月度考核', () => {
+    expect(labelsOf('/assessment/sheets/s-1')).toEqual(['nav.assessment', 'nav.monthly', 'nav.assessmentSheet']);
   });
 });

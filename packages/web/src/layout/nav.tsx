@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   DashboardOutlined,
   FileProtectOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -77,6 +78,23 @@ export const NAV: NavItem[] = [
     ],
   },
   {
+    label: 'nav.assessment',
+    icon: <ScheduleOutlined />,
+    children: [
+      { label: 'nav.attendance', path: '/assessment/attendance', action: 'assessment.read' },
+      {
+        label: 'nav.monthly',
+        path: '/assessment/sheets',
+        action: 'assessment.read',
+        pages: [{ label: 'nav.assessmentSheet', path: '/assessment/sheets/:id' }],
+      },
+      { label: 'nav.annual', path: '/assessment/annual', action: 'assessment.read' },
+      { label: 'nav.templates', path: '/assessment/templates', action: 'assessment.read' },
+      { label: 'nav.overdue', path: '/assessment/overdue', action: 'assessment.read' },
+      { label: 'nav.calendar', path: '/assessment/calendar', action: 'assessment.read' },
+    ],
+  },
+  {
     label: 'nav.supervision',
     icon: <AuditOutlined />,
     children: [
@@ -90,6 +108,7 @@ export const NAV: NavItem[] = [
     children: [
       { label: 'nav.users', path: '/system/users', action: 'user.read' },
       { label: 'nav.security', path: '/system/security', action: 'settings.security' },
+      { label: 'nav.calendar', path: '/system/calendar', action: 'calendar.manage' },
     ],
   },
 ];

@@ -4,6 +4,7 @@ import { Card, Empty, Flex, Statistic, Typography } from 'antd';
 import { useCallback, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { getOverview } from '../../api/organisation';
+import { assessmentTodos } from '../../features/assessment/assessmentTodos';
 import { staffingTodos, type Todo } from '../../features/staffing/staffingTodos';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
@@ -73,7 +74,10 @@ function OrgHome({ manage }: { manage: boolean }) {
   const can = useCan();
   const load = useCallback((signal: AbortSignal) => getOverview(town.id, signal), [town.id]);
   const { data, error, loading, reload } = useApi(load);
-  const loadStaffing = useCallback((signal: AbortSignal) => staffingTodos(town.id, can, t, signal), [town.id, can, t]);
+  const loadStaffing = useCallback(
+    async (signal: AbortSignal) => (await Promise.all([staffingTodos(town.id, can, t, signal), assessmentTodos(town.id, can, t, signal)])).flat(),
+    [town.id, can, t],
+  );
   const staffing = useApi(loadStaffing);
   // The to-dos ask for changes: only for those who may make them.
   const items = [...(data && manage ? todos(data, t) : []), ...(staffing.data ?? [])];
