@@ -49,6 +49,18 @@ export async function launchBrowser(baseURL: string): Promise<Browser> {
 }
 
 /**
+ * Waits until no animation runs (a dialog zooming in, a drawer sliding): a click during one can
+ * miss. A page with an endless animation (a spinner) goes on after 5 s, so no failure here.
+ */
+export async function animationsDone(page: Page): Promise<void> {
+  await page
+    .waitForFunction(() => (globalThis as unknown as BrowserWindow).document.getAnimations().every((a) => a.playState !== 'running'), undefined, {
+      timeout: 5000,
+    })
+    .catch(() => undefined);
+}
+
+/**
  * A screenshot in e2e/artifacts/<name>.png (git-ignored): look at these. Taken once requests and
  * animations (drawers sliding in, loading overlays) have settled. Use `fullPage: false` for
  * dialogs and drawers: their fixed mask covers only the viewport.
@@ -57,12 +69,7 @@ export async function screenshot(page: Page, name: string, { fullPage = true } =
   // Chromium's PDF viewer (an agreement's preview) keeps loading its own resources now and then:
   // after a while the picture is taken anyway.
   await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
-  // A page with an endless animation (a spinner) is still worth a picture, so no failure here.
-  await page
-    .waitForFunction(() => (globalThis as unknown as BrowserWindow).document.getAnimations().every((a) => a.playState !== 'running'), undefined, {
-      timeout: 5000,
-    })
-    .catch(() => undefined);
+  await animationsDone(page);
   fs.mkdirSync(artifactsDir, { recursive: true });
   await page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage });
 }

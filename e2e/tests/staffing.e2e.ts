@@ -1,7 +1,7 @@
 import { makeIdNumber } from '@gongyi/domain';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, screenshot, type Browser } from '../support/browser.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { animationsDone, artifactsDir, launchBrowser, screenshot, type Browser } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { collectPageErrors, signIn, signOut } from '../support/session.ts';
 import { openMenu, pick, pickText } from '../support/ui.ts';
@@ -21,6 +21,11 @@ beforeAll(async () => {
   browser = await launchBrowser(server.url);
   page = await browser.context.newPage();
   pageErrors = collectPageErrors(page);
+});
+
+// A failed step leaves a picture of what the page showed.
+afterEach(async (context) => {
+  if (context.task.result?.state === 'fail') await page.screenshot({ path: `${artifactsDir}/failed-${context.task.name.slice(0, 40)}.png` }).catch(() => undefined);
 });
 
 afterAll(async () => {
@@ -264,6 +269,36 @@ describe('a hire into a vacancy, through the whole chain (R6, R10)', () => {
   });
 });
 
+describe('调队 (R10: an exit and a hire, approved by town HR)', () => {
+  test('the supervising department requests a transfer from the hiring page; it waits for town HR', async () => {
+    await switchUser('zongzhiban');
+    await openMenu(page, '职数与招录', '招录申请');
+    await page.getByTestId('hiring-transfer').click();
+    const form = page.getByTestId('transfer-form');
+    const picker = form.getByTestId('worker-picker');
+    await picker.click();
+    await picker.locator('input').fill('王');
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    // The list is searched on the server: wait for the answer to the typed name.
+    await expect.poll(async () => (await options.allInnerTexts()).length > 0 && (await options.allInnerTexts()).every((o) => o.startsWith('王'))).toBe(true);
+    const first = options.first();
+    const label = (await first.innerText()).trim();
+    const name = label.split(' · ')[0]!;
+    await first.click();
+    await form.getByText(/现属 .+。调队视为原队离岗、新队招录/).waitFor();
+    const target = label.includes('综合协管') ? '社区巡逻' : '综合协管';
+    await pick(page, form.getByRole('combobox', { name: '所属队伍' }), `${target}（社会协管类）`, target.slice(0, 2));
+    await pickText(page, form.getByRole('combobox', { name: '日常管理单位' }), '派出所');
+    await form.getByLabel('申请理由', { exact: true }).fill('工作需要（端到端测试）');
+    await screenshot(page, '70-transfer', { fullPage: false });
+    await form.getByRole('button', { name: '提交调队申请' }).click();
+    await form.waitFor({ state: 'detached' });
+    const row = page.getByTestId('hiring-table').locator('tbody tr', { hasText: name }).filter({ hasText: '调队' });
+    await row.getByText('待审批').waitFor();
+    expect(await row.innerText()).toContain(target);
+  });
+});
+
 describe('上岗协议 lists', () => {
   test('到期提醒 opens on 30 days and the 60-day filter lists only agreements ending within 60 days', async () => {
     await switchUser('coop2');
@@ -291,6 +326,8 @@ describe('上岗协议 lists', () => {
     await rows.nth(1).locator('.ant-checkbox-input').check();
     await page.getByTestId('agreements-batch').getByText('已选 2 份').waitFor();
     await page.getByTestId('batch-renew').click();
+    await page.getByTestId('renewal-modal').waitFor();
+    await animationsDone(page);
     await page.getByTestId('renewal-check').click();
     await page.getByTestId('renewal-held').waitFor();
     await screenshot(page, '64-renewal-preview', { fullPage: false });
@@ -317,6 +354,8 @@ describe('上岗协议 lists', () => {
     await page.goto(agreementUrl);
     await drawer.getByRole('heading', { name: new RegExp(name) }).or(drawer.getByText(`上岗协议 · ${name}`)).first().waitFor();
     await drawer.getByTestId('agreement-renew').click();
+    await page.getByTestId('renewal-modal').waitFor();
+    await animationsDone(page);
     await page.getByTestId('renewal-check').click();
     await page.getByTestId('renewal-renewed').getByText(name).waitFor();
     await screenshot(page, '64-renewal-one', { fullPage: false });

@@ -798,6 +798,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'hiring.transferTitle': 'Transfer · {name}',
   'hiring.transferIntro': 'A transfer is an exit from the old team and a hire into the new one: it needs a vacancy there and town HR’s approval (R10). Pick the worker first.',
   'hiring.transferFrom': 'Now in {team} ({unit}). A transfer is an exit and a hire: it needs a vacancy in the new team and town HR’s approval (R10).',
+  'hiring.transferSubmit': 'Request transfer',
   'hiring.transferSaved': 'Transfer requested; town HR will decide',
   'hiring.field.transferDate': 'Transfer date',
   'hiring.field.transferDateHelp': 'First day in the new team; the old post ends the day before.',

@@ -807,6 +807,7 @@ export const zh = {
   'hiring.transferTitle': '调队申请 · {name}',
   'hiring.transferIntro': '调队视为原队离岗、新队招录，须新队有空岗并经镇人事部门批准（R10）。先选择人员。',
   'hiring.transferFrom': '现属 {team}（{unit}）。调队视为原队离岗、新队招录，须新队有空岗并经镇人事部门批准（R10）。',
+  'hiring.transferSubmit': '提交调队申请',
   'hiring.transferSaved': '调队申请已提交，等待镇人事部门审批',
   'hiring.field.transferDate': '调入日期',
   'hiring.field.transferDateHelp': '到新队上岗的日期；原队岗位截至前一日。',

@@ -54,6 +54,7 @@ export function TransferModal({ open, worker, onClose, onSaved }: Props) {
     <FormModal<Values>
       open={open}
       title={current ? t('hiring.transferTitle', { name: current.name }) : t('hiring.transfer')}
+      okText={t('hiring.transferSubmit')}
       width={760}
       onCancel={onClose}
       onSubmit={submit}
