@@ -173,6 +173,13 @@ describe('attendance and assessment (#6)', () => {
     expect(board.length).toBeGreaterThan(5);
     expect(board.every((r) => r.overdue && r.sheetId === null)).toBe(true);
     expect(board.some((r) => r.departmentName === '派出所' && r.teamName === '社区巡逻')).toBe(false);
+    // the supervising department sees the units that owe its teams' sheets, and no others
+    const supervised = (await zongzhiban('GET', '/assessment/overdue?month=2026-02')).body as { teamName: string }[];
+    expect(new Set(supervised.map((r) => r.teamName))).toEqual(new Set(['综合协管', '社区保安', '社区巡逻'])); // 社区巡逻's other unit still owes its sheet
+    // the administrator reads the calendar it keeps
+    const admin = await t.api('GET', '/calendar/2026');
+    expect(admin.body).toMatchObject({ year: 2026, source: 'package' });
+    expect(admin.body.holidays.map((h: { date: string }) => h.date)).toContain('2026-02-17');
   });
 
   it('makes the annual result from the locked months; the leadership group may move it one step with a reason; renewal reads it (R8)', async () => {

@@ -374,8 +374,14 @@ export async function overdueBoard(ctx: ReadContext, townId: string, month: stri
   const sheets = await summaryRows(ctx, townId, 'assessment.read').where('s.month', '=', month).execute();
   const due = dueDateOf(month);
   const visible = ctx.actor.kind === 'system' || grantsFor(ctx.actor, 'assessment.read').some((g) => g.scopeKind === 'town');
+  // A supervising department sees the units that owe sheets for the teams it supervises.
+  const supervised = new Set<string>();
+  for (const e of expected) {
+    const supervisor = await supervisorOn(ctx.db, townId, e.team_id, first);
+    if (supervisor && actsFor(ctx, 'assessment.read', supervisor.supervising_department_id)) supervised.add(e.team_id);
+  }
   return expected
-    .filter((e) => visible || sheets.some((s) => s.department_id === e.managing_department_id && s.team_id === e.team_id) || actsFor(ctx, 'assessment.read', e.managing_department_id))
+    .filter((e) => visible || supervised.has(e.team_id) || sheets.some((s) => s.department_id === e.managing_department_id && s.team_id === e.team_id) || actsFor(ctx, 'assessment.read', e.managing_department_id))
     .map((e) => {
       const sheet = sheets.find((s) => s.department_id === e.managing_department_id && s.team_id === e.team_id);
       return {
