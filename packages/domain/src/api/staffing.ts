@@ -47,7 +47,7 @@ export const QuotaBoardSchema = z.object({
   on: IsoDateSchema,
   plan: QuotaPlanSchema.omit({ categories: true, teams: true }).nullable(),
   total: QuotaLineSchema,
-  categories: z.array(QuotaLineSchema.extend({ id: z.string(), name: z.string() })),
+  categories: z.array(QuotaLineSchema.extend({ id: z.string(), code: z.string(), name: z.string() })),
   teams: z.array(QuotaLineSchema.extend({ id: z.string(), name: z.string(), categoryId: z.string(), coopName: z.string() })),
 });
 export type QuotaBoard = z.infer<typeof QuotaBoardSchema>;
@@ -234,7 +234,7 @@ export type AgreementBatchWitness = z.infer<typeof AgreementBatchWitnessSchema>;
 export const AgreementPdfQuerySchema = z.strictObject({ ids: z.string().min(1).max(40_000) });
 
 export const RenewalInputSchema = z.strictObject({
-  /** Either these agreements, or every renewable agreement of a team or a coop expiring within `withinDays`. */
+  /** Either these agreements (withinDays is then ignored), or every renewable agreement of a team or a coop expiring within `withinDays`. */
   agreementIds: z.array(IdSchema).max(5000).optional(),
   teamId: IdSchema.optional(),
   coopId: IdSchema.optional(),
@@ -277,6 +277,8 @@ export const AgreementSchema = z.object({
   terminationReason: z.string(),
   hiringRequestId: z.string().nullable(),
   previousAgreementId: z.string().nullable(),
+  /** The agreement that renewed this one, once renewed. */
+  nextAgreementId: z.string().nullable(),
   renewal: RenewalGateSchema,
   allowedEvents: z.array(z.enum(AGREEMENT_EVENTS)),
 });

@@ -67,7 +67,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'home.coops': 'Coops',
   'home.teamsWithoutAssignment': 'Teams without management',
   'home.todo': 'To-dos',
-  'home.todoEmpty': 'Nothing to do. Hiring requests to approve, agreements to witness and agreements about to end show up here; assessment and payroll to-dos come in later releases.',
+  'home.todoEmpty': 'Nothing to do. Hiring requests to approve, agreements to witness or about to end, and assessment sheets to fill or review show up here; payroll to-dos come in a later release.',
   'home.todoNoTeams': 'No teams yet: open "Teams" and click "New team" to start.',
   'home.todoUnassigned': '{count} team(s) have no supervising department or daily manager today: open the team on the "Teams" page and click "Change management".',
   'home.go': 'Go',

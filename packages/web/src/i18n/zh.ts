@@ -336,7 +336,7 @@ export const zh = {
   'home.coops': '服务社',
   'home.teamsWithoutAssignment': '无管理关系的服务队',
   'home.todo': '待办事项',
-  'home.todoEmpty': '暂无待办。待审批的招录、待鉴证和即将到期的上岗协议会在这里提醒；考核与薪酬的待办将在后续版本加入。',
+  'home.todoEmpty': '暂无待办。待审批的招录、待鉴证和即将到期的上岗协议、待填报和待审核的考核表会在这里提醒；薪酬的待办将在后续版本加入。',
   'home.todoNoTeams': '尚无服务队：前往“服务队”页面，点击“新建服务队”开始。',
   'home.todoUnassigned': '{count} 个服务队今天没有主管部门和日常管理单位：在“服务队”页面点开该队，点击“变更管理关系”补充。',
   'home.go': '前往处理',

@@ -53,6 +53,7 @@ export const AGREEMENT_COLUMNS = [
   'md.name as managing_department_name',
   'wd.name as witness_department_name',
   'r.outcome as annual_outcome',
+  sql<string | null>`(select n.id from agreements n where n.town_id = p.town_id and n.previous_agreement_id = p.id)`.as('next_agreement_id'),
 ] as const;
 
 type Rows = ReturnType<typeof agreementRows>;

@@ -103,6 +103,7 @@ function toAgreement(ctx: ReadContext, r: ViewRow): Agreement {
     terminationReason: r.termination_reason,
     hiringRequestId: r.hiring_request_id,
     previousAgreementId: r.previous_agreement_id,
+    nextAgreementId: r.next_agreement_id,
     renewal: renewalGate(r),
     allowedEvents: allowedAgreementEvents(state),
   };

@@ -42,7 +42,7 @@ export async function getBoard(ctx: ReadContext, townId: string, on = today(ctx.
     on,
     plan: plan ? toPlanHeader(plan) : null,
     total: figures.total,
-    categories: categories.map((c) => ({ id: c.id, name: c.name, ...(figures.categories.get(c.id) ?? empty) })),
+    categories: categories.map((c) => ({ id: c.id, code: c.code, name: c.name, ...(figures.categories.get(c.id) ?? empty) })),
     teams: teams.map((t) => ({ id: t.id, name: t.name, categoryId: t.category_id, coopName: t.coop_name, ...(figures.teams.get(t.id) ?? empty) })),
   };
 }

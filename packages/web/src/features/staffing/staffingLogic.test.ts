@@ -15,8 +15,8 @@ const board: QuotaBoard = {
   plan: { id: 'p1', validFrom: '2012-01-01', validTo: null, total: 659, basis: '市、区核定', approvedBy: 'hr', approvedAt: '2012-01-01T09:00:00+08:00' },
   total: line(659, 650, 2),
   categories: [
-    { id: 'c1', name: '社会协管类', ...line(300, 298) },
-    { id: 'c2', name: '公共服务类', ...line(359, 352, 2) },
+    { id: 'c1', code: 'social_coordination', name: '社会协管类', ...line(300, 298) },
+    { id: 'c2', code: 'public_service', name: '公共服务类', ...line(359, 352, 2) },
   ],
   teams: [
     { id: 't1', name: '社区保安', categoryId: 'c1', coopName: '社会协管服务社', ...line(300, 298) },
