@@ -20,7 +20,7 @@ import { securitySettings } from '../settings/security-settings.js';
 import { findTownByCode } from '../towns/towns.repository.js';
 import { findUser, findUserByUsername, grantsOf, updateUserRow } from '../users/users.repository.js';
 import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from './passwords.js';
-import { actorOf, closeSession, loadGrants, openSession, passwordExpiresOn, restrictionOf } from './sessions.js';
+import { actorOf, closeSession, loadGrants, lockTownForSignIn, openSession, passwordExpiresOn, restrictionOf } from './sessions.js';
 import { newTotpSecret, otpauthUrl, verifyTotp } from './totp.js';
 
 const BAD_CREDENTIALS = new AppError('unauthenticated', {
@@ -50,6 +50,7 @@ export async function login(database: Database, runtime: Runtime, meta: RequestM
   if (!town) throw BAD_CREDENTIALS;
 
   const outcome = await inTransaction(database, runtime, { ...meta, actor: user ? actorOf(user, []) : { ...ANONYMOUS, display: `未知用户 ${input.username.slice(0, 40)}` } }, async (ctx) => {
+    await lockTownForSignIn(ctx.db, ctx.kind, town.id);
     const settings = await securitySettings(ctx.db, town.id);
     const now = ctx.clock.now();
     const audit = (action: string, result: 'ok' | 'denied' | 'failed', detail?: unknown) =>

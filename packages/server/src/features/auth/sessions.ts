@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { ADMIN_ROLES, shanghaiTimestamp, type Restriction, type Role, type ScopeKind, type SecuritySettings } from '@gongyi/domain';
 import { sql } from 'kysely';
-import type { Executor } from '../../db/database.js';
+import type { DatabaseKind, Executor } from '../../db/database.js';
 import type { Row } from '../../db/schema.js';
 import { fromFlag } from '../../db/query-helpers.js';
 import { reusableQuery } from '../../http/reusable-query.js';
@@ -17,6 +17,17 @@ export const tokenHash = (token: string) => createHash('sha256').update(token).d
 export const newToken = () => randomBytes(16).toString('hex');
 
 const plus = (at: Date, minutes: number) => shanghaiTimestamp(new Date(at.getTime() + minutes * 60_000));
+
+/**
+ * On PostgreSQL, the town row lock that the audit chain takes (audit.repository.ts), taken before a
+ * sign-in writes anything. A sign-in inserts a session (its foreign key to the town takes a key-share
+ * lock on the town row) and then audits, which locks the town row for update: two sign-ins to one town
+ * at once each held the share lock the other waited for (deadlock detected → 500). Taking the lock
+ * first makes them take turns, as the chain needs anyway. SQLite serialises writers already.
+ */
+export async function lockTownForSignIn(db: Executor, kind: DatabaseKind, townId: string): Promise<void> {
+  if (kind === 'postgres') await db.selectFrom('towns').select('id').where('id', '=', townId).forUpdate().execute();
+}
 
 export async function openSession(
   db: Executor,

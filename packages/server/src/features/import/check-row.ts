@@ -23,6 +23,8 @@ export interface CheckedRow {
   idNumber: string | null;
   worker: CreateWorker | null;
   messages: RowMessage[];
+  /** The keyed hash of `worker`'s ID number, computed once by the active-elsewhere check and reused by the commit. */
+  idHash?: string;
 }
 
 const SCIENTIFIC = (label: string, shown: string) => `${label}被 Excel 显示为科学计数法（${shown}），后几位已丢失。请将该列设置为文本格式后重新录入。`;

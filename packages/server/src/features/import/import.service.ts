@@ -110,7 +110,9 @@ export async function planImport(ctx: ReadContext, townId: string, upload: Uploa
 /** All valid rows in the caller's one transaction, and one audit record without personal data. */
 export async function commitImport(ctx: MutationContext, townId: string, plan: ImportPlan): Promise<ImportResult> {
   authorize(ctx.actor, 'worker.import');
-  const result = await importWorkers(ctx, townId, plan.rows.map((r) => r.worker!));
+  // The dry run's checks hashed each ID already (markActiveElsewhere).
+  const hashes = plan.rows.every((r) => r.idHash !== undefined) ? plan.rows.map((r) => r.idHash!) : undefined;
+  const result = await importWorkers(ctx, townId, plan.rows.map((r) => r.worker!), hashes);
   const summary = { fileName: plan.fileName, total: plan.rows.length, ...result };
   await recordAudit(ctx, { townId, action: 'worker.import', objectType: 'import', objectId: plan.sha256, after: { ...summary, sheetName: plan.sheetName, sha256: plan.sha256 } });
   return summary;

@@ -33,7 +33,17 @@ export function displayText(value: CellValue): string {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
   if (typeof value === 'number') return Math.abs(value) >= 1e15 ? excelDigits(value) : String(value);
   if (typeof value === 'boolean') return value ? '是' : '否';
+  if (typeof value === 'string') return plainText(value);
   return cellText(value);
+}
+
+const WIDE = /[\uFF01-\uFF5E\u3000]/;
+const SPACE = /\s/;
+
+/** cellText of a string, without its two replacements when the text has nothing they would change (most cells). */
+function plainText(value: string): string {
+  const text = WIDE.test(value) ? toHalfWidth(value) : value;
+  return SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 /** Names padded for alignment (“王  芳”) lose their inner spaces; “Li Ming” keeps one. */

@@ -30,9 +30,11 @@ export async function closePost(db: Executor, townId: string, id: string, validT
   await db.updateTable('posts').set({ valid_to: validTo, is_current: 0 }).where('town_id', '=', townId).where('id', '=', id).execute();
 }
 
+/** Updates a person; the roster shows people, so the roster stamp moves with it (every caller, #4 and #5's hiring). */
 export async function updatePersonRow(db: Executor, townId: string, id: string, patch: Partial<Row<'persons'>>): Promise<void> {
   await db.updateTable('persons').set(patch).where('town_id', '=', townId).where('id', '=', id).execute();
   if (patch.name) await db.updateTable('posts').set({ person_name: patch.name }).where('town_id', '=', townId).where('person_id', '=', id).execute();
+  await bumpRosterStamp(db, townId);
 }
 
 /** Which of these ID hashes hold an active post anywhere in the deployment, and in which town. */

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import { Session } from 'node:inspector/promises';
+import { freshDatabase } from './backends.ts';
+import scenario from './scenarios/03-import-100k-xlsx.ts';
+
+// The import scenario on SQLite outside the bench runner, for finding where its time goes:
+// `node --import tsx bench/profile-import.ts` prints, per iteration, the timed part's wall time and
+// the process's CPU time over it (what a busy machine inflates least), peak RSS and the load average.
+// BENCH_ITERATIONS=N runs N iterations; PROFILE=/tmp/import writes a CPU profile of each timed part
+// (/tmp/import.<i>.cpuprofile, open in Chrome DevTools) without the untimed workbook and town set-up.
+
+const iterations = Number(process.env.BENCH_ITERATIONS ?? 1);
+const profile = process.env.PROFILE;
+const session = new Session();
+session.connect();
+
+const walls: number[] = [];
+const cpus: number[] = [];
+for (let i = 0; i < iterations; i++) {
+  const fresh = await freshDatabase('sqlite', undefined, i);
+  let wall = 0;
+  let cpu = 0;
+  try {
+    await scenario.run({
+      backend: 'sqlite',
+      target: fresh.target,
+      time: async (fn) => {
+        if (profile) {
+          await session.post('Profiler.enable');
+          await session.post('Profiler.start');
+        }
+        const start = performance.now();
+        const startCpu = process.cpuUsage();
+        try {
+          return await fn();
+        } finally {
+          wall += performance.now() - start;
+          const used = process.cpuUsage(startCpu);
+          cpu += (used.user + used.system) / 1000;
+          if (profile) fs.writeFileSync(`${profile}.${i}.cpuprofile`, JSON.stringify((await session.post('Profiler.stop')).profile));
+        }
+      },
+    });
+  } finally {
+    await fresh.drop();
+  }
+  walls.push(wall);
+  cpus.push(cpu);
+  const load = os.loadavg().map((x) => x.toFixed(2)).join(' ');
+  console.log(`iteration ${i}: ${(wall / 1000).toFixed(2)} s wall, ${(cpu / 1000).toFixed(2)} s CPU, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, load ${load}`);
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]! / 1000;
+console.log(`median of ${iterations}: ${median(walls).toFixed(2)} s wall, ${median(cpus).toFixed(2)} s CPU`);
