@@ -22,7 +22,9 @@ export interface AuditEntry {
  */
 export async function recordAudit(ctx: MutationContext, entry: AuditEntry): Promise<void> {
   if (ctx.kind === 'postgres') {
-    await ctx.db.selectFrom('towns').select('id').where('id', '=', entry.townId).forUpdate().execute();
+    // FOR NO KEY UPDATE: audit writers of one town queue on it, but it does not wait for the key-share
+    // locks that inserting rows referencing the town take (which FOR UPDATE would, and deadlock).
+    await ctx.db.selectFrom('towns').select('id').where('id', '=', entry.townId).forNoKeyUpdate().execute();
   }
   const last = await ctx.db
     .selectFrom('audit_log')

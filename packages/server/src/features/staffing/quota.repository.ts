@@ -15,7 +15,8 @@ export const HOLDING_STATUSES = ['active', 'suspended'] as const;
  * SQLite runs one write transaction at a time already.
  */
 export async function lockStaffing(ctx: MutationContext, townId: string): Promise<void> {
-  if (ctx.kind === 'postgres') await sql`select id from towns where id = ${townId} for update`.execute(ctx.db);
+  // NO KEY UPDATE: queues with other staffing changes and audit writers, but not with rows that merely reference the town.
+  if (ctx.kind === 'postgres') await sql`select id from towns where id = ${townId} for no key update`.execute(ctx.db);
 }
 
 export function planOn(db: Executor, townId: string, on: string) {
