@@ -48,12 +48,9 @@ const EXPORT_LIMIT = 100_000;
 async function printable(ctx: MutationContext, townId: string, ids: string[]) {
   const agreements = await service.agreementsForPrint(ctx, townId, ids);
   const reveal = can(ctx.actor, 'worker.reveal');
-  const pages = await Promise.all(
-    agreements.map(async (a) => {
-      const person = reveal ? await ctx.db.selectFrom('persons').selectAll().where('town_id', '=', townId).where('id', '=', a.personId).executeTakeFirstOrThrow() : null;
-      return { ...a, idNumberPrinted: person ? decodePerson(ctx.keyring, person).idNumber : a.idNumberMasked };
-    }),
-  );
+  const persons = reveal ? await ctx.db.selectFrom('persons').selectAll().where('town_id', '=', townId).where('id', 'in', agreements.map((a) => a.personId)).execute() : [];
+  const clear = new Map(persons.map((p) => [p.id, decodePerson(ctx.keyring, p).idNumber]));
+  const pages = agreements.map((a) => ({ ...a, idNumberPrinted: clear.get(a.personId) ?? a.idNumberMasked }));
   const town = await ctx.db.selectFrom('towns').select('name').where('id', '=', townId).executeTakeFirstOrThrow();
   await recordAudit(ctx, { townId, action: 'agreement.print', objectType: 'agreement', objectId: ids.length === 1 ? ids[0]! : townId, after: { ids: agreements.map((a) => a.id), idInClear: reveal } });
   return { pages, townName: town.name };

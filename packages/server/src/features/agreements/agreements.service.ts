@@ -36,7 +36,7 @@ import { completeHire } from '../staffing/hiring.service.js';
 import * as hiring from '../staffing/hiring.repository.js';
 import { startEmployment } from '../staffing/employment.js';
 import { assertWithinQuota } from '../staffing/quota.service.js';
-import { inScope, scopeCondition } from '../staffing/staffing-scope.js';
+import { inScope, inScopeIds, scopeCondition } from '../staffing/staffing-scope.js';
 import * as workers from '../workers/workers.repository.js';
 import { insertDraft, termEnd } from './agreement-lifecycle.js';
 import * as repo from './agreements.repository.js';
@@ -310,14 +310,22 @@ export async function renewAgreements(ctx: MutationContext, townId: string, inpu
   const on = today(ctx.clock);
   const scope = input.agreementIds ? { ids: input.agreementIds } : { teamId: input.teamId, coopId: input.coopId, expiringWithin: input.withinDays || 1 };
   const candidates = await rows(ctx, townId, scope, 5000, 0);
+  const ids = candidates.map((r) => r.id);
+  const posts = new Map<string, Row<'posts'>>();
+  const manageable = new Set<string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = candidates.slice(i, i + 500);
+    for (const p of await workers.currentPostsOf(ctx.db, townId, chunk.map((r) => r.person_id))) posts.set(p.person_id, p);
+    for (const id of await inScopeIds(ctx, townId, chunk.map((r) => r.id), 'agreement.manage')) manageable.add(id);
+  }
   const result: RenewalResult = { dryRun: input.dryRun, renewed: [], heldBack: [] };
   for (const r of candidates) {
     const state = effectiveAgreementState(r.state as StoredAgreementState, { start: r.term_start, end: r.term_end }, on);
     const gate = renewalGate(r);
-    const post = await workers.currentPost(ctx.db, townId, r.person_id);
+    const post = posts.get(r.person_id);
     const held = (reason: string) => result.heldBack.push({ agreementId: r.id, name: r.name, reason });
     if (!nextAgreementState(state, 'renew')) held(`协议当前为“${AGREEMENT_STATE_LABELS[state].zh}”，不能续签。`);
-    else if (!(await inScope(ctx, ctx.db, 'agreements', townId, r.id, 'agreement.manage'))) held('不在您的管辖范围内。');
+    else if (!manageable.has(r.id)) held('不在您的管辖范围内。');
     else if (!post || post.status === 'exited') held('该人员已离岗。');
     else if (!gate.eligible) held(gate.reason);
     else {

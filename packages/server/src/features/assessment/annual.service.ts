@@ -1,4 +1,5 @@
 import { annualAssessment, isPassing, ruleValue, shanghaiTimestamp, type AnnualDecisionInput, type AnnualOutcome, type AnnualRow } from '@gongyi/domain';
+import type { Row } from '../../db/schema.js';
 import type { MutationContext, ReadContext } from '../../http/context.js';
 import { notFound, ruleViolation } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -37,14 +38,29 @@ export async function computeAnnual(ctx: MutationContext, townId: string, year: 
   const totals = await lockedTotals(ctx, townId, year, teamId);
   const bands = ruleValue('assessment.gradeBands', `${year}-12-31`);
   const now = shanghaiTimestamp(ctx.clock.now());
-  for (const [personId, months] of totals) {
-    const existing = await ctx.db.selectFrom('annual_results').selectAll().where('town_id', '=', townId).where('person_id', '=', personId).where('year', '=', year).executeTakeFirst();
-    const step = (existing?.decision_step ?? 0) as -1 | 0 | 1;
-    const result = annualAssessment([...months.values()], bands, { step, reason: existing?.decision_reason ?? '' });
-    const values = { months: result.months, mean_tenths: result.meanTenths, computed_outcome: result.computed, outcome: result.final!, recorded_by: ctx.actor.display, recorded_at: now };
-    if (existing) await ctx.db.updateTable('annual_results').set(values).where('town_id', '=', townId).where('person_id', '=', personId).where('year', '=', year).execute();
-    else await ctx.db.insertInto('annual_results').values({ town_id: townId, person_id: personId, year, note: '', decision_step: 0, ...values }).execute();
-  }
+  // The decisions already taken this year, in one query: a recomputation keeps them.
+  const existing = new Map((await ctx.db.selectFrom('annual_results').selectAll().where('town_id', '=', townId).where('year', '=', year).execute()).map((r) => [r.person_id, r]));
+  const rows: Row<'annual_results'>[] = [...totals].map(([personId, months]) => {
+    const before = existing.get(personId);
+    const step = (before?.decision_step ?? 0) as -1 | 0 | 1;
+    const result = annualAssessment([...months.values()], bands, { step, reason: before?.decision_reason ?? '' });
+    return {
+      town_id: townId,
+      person_id: personId,
+      year,
+      outcome: result.final!,
+      note: before?.note ?? '',
+      recorded_by: ctx.actor.display,
+      recorded_at: now,
+      months: result.months,
+      mean_tenths: result.meanTenths,
+      computed_outcome: result.computed,
+      decision_step: step,
+      district_rating: before?.district_rating ?? '',
+      decision_reason: before?.decision_reason ?? '',
+    };
+  });
+  await ctx.upsertRows('annual_results', rows, ['town_id', 'person_id', 'year']);
   await recordAudit(ctx, { townId, action: 'assessment.annual.compute', objectType: 'annual_results', objectId: String(year), after: { year, teamId: teamId ?? null, workers: totals.size } });
   return { computed: totals.size };
 }

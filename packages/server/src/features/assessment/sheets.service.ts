@@ -92,10 +92,12 @@ async function requireSheet(ctx: ReadContext, townId: string, id: string, action
   return { row, template };
 }
 
+/** Who takes each step (R25): the community its part, the unit the submission, the supervising department the rest. */
+const STEP_ACTION: Record<SheetEvent, Action> = { enter_community: 'assessment.community', submit: 'assessment.enter', review: 'assessment.review', return: 'assessment.review', lock: 'assessment.review' };
+
 /** The steps this actor may take on the sheet now (for the buttons a page offers). */
 function eventsFor(ctx: ReadContext, state: SheetState, share: boolean): SheetEvent[] {
-  const needs: Record<SheetEvent, Action> = { enter_community: 'assessment.community', submit: 'assessment.enter', review: 'assessment.review', return: 'assessment.review', lock: 'assessment.review' };
-  return allowedSheetEvents(state, share).filter((e) => can(ctx.actor, needs[e]));
+  return allowedSheetEvents(state, share).filter((e) => can(ctx.actor, STEP_ACTION[e]));
 }
 
 type StoredEntry = Awaited<ReturnType<typeof repo.entriesOf>>[number];
@@ -295,9 +297,8 @@ async function assertSupervises(ctx: ReadContext, townId: string, teamId: string
 
 /** One step of the workflow; out-of-order steps are refused, and a submission needs every row complete. */
 export async function transitionSheet(ctx: MutationContext, townId: string, id: string, input: SheetTransition): Promise<Sheet> {
-  const needs: Record<SheetEvent, Action> = { enter_community: 'assessment.community', submit: 'assessment.enter', review: 'assessment.review', return: 'assessment.review', lock: 'assessment.review' };
-  authorize(ctx.actor, needs[input.event]);
-  const { row: sheet } = await requireSheet(ctx, townId, id, needs[input.event]);
+  authorize(ctx.actor, STEP_ACTION[input.event]);
+  const { row: sheet } = await requireSheet(ctx, townId, id, STEP_ACTION[input.event]);
   const from = sheet.state as SheetState;
   const share = sheet.community_share_percent !== null;
   const to = nextSheetState(from, input.event, share);
@@ -375,11 +376,14 @@ export async function overdueBoard(ctx: ReadContext, townId: string, month: stri
   const due = dueDateOf(month);
   const visible = ctx.actor.kind === 'system' || grantsFor(ctx.actor, 'assessment.read').some((g) => g.scopeKind === 'town');
   // A supervising department sees the units that owe sheets for the teams it supervises.
-  const supervised = new Set<string>();
-  for (const e of expected) {
-    const supervisor = await supervisorOn(ctx.db, townId, e.team_id, first);
-    if (supervisor && actsFor(ctx, 'assessment.read', supervisor.supervising_department_id)) supervised.add(e.team_id);
-  }
+  const assignments = await ctx.db
+    .selectFrom('team_assignments')
+    .select(['team_id', 'supervising_department_id'])
+    .where('town_id', '=', townId)
+    .where('valid_from', '<=', first)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', first)]))
+    .execute();
+  const supervised = new Set(assignments.filter((a) => actsFor(ctx, 'assessment.read', a.supervising_department_id)).map((a) => a.team_id));
   return expected
     .filter((e) => visible || supervised.has(e.team_id) || sheets.some((s) => s.department_id === e.managing_department_id && s.team_id === e.team_id) || actsFor(ctx, 'assessment.read', e.managing_department_id))
     .map((e) => {

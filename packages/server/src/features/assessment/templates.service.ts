@@ -4,10 +4,9 @@ import type { Row } from '../../db/schema.js';
 import type { MutationContext, ReadContext } from '../../http/context.js';
 import { invalidReference, notFound, ruleViolation, type Text } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { authorize } from '../policy.js';
 import { supervisorOn } from '../agreements/agreements.repository.js';
 import { isTownWide } from '../staffing/staffing-scope.js';
-import { grantsFor } from '../policy.js';
+import { authorize, grantsFor } from '../policy.js';
 import { today } from '../../runtime.js';
 
 // R25, R23: each team's indicators (business and conduct, who scores each, worth 100 points) and

@@ -102,8 +102,9 @@ export async function upcomingRetirements(ctx: ReadContext, townId: string, with
   const on = today(ctx.clock);
   const days = withinDays ?? ruleValue('retirement.noticeDays', on);
   const until = addDays(on, days);
-  // Nobody retires before 50 under any rule: only people born at least 50 years before the window ends are checked.
-  const bornBy = `${String(Number(until.slice(0, 4)) - 50).padStart(4, '0')}${until.slice(4)}`;
+  // Nobody retires before the youngest base age in force: only people at least that old when the window ends are checked.
+  const youngest = Math.min(ruleValue('retirement.male', until).baseYears, ruleValue('retirement.female', until).baseYears);
+  const bornBy = `${String(Number(until.slice(0, 4)) - youngest).padStart(4, '0')}${until.slice(4)}`;
   const condition = await scopeCondition(ctx, 'hiring.read');
   const candidates = await ctx.db
     .selectFrom('posts as p')

@@ -135,13 +135,12 @@ async function candidate(ctx: MutationContext, townId: string, input: PersonInpu
     if ((await repo.openRequestsOf(ctx.db, townId, existing.id)).length > 0) {
       throw ruleViolation({ zh: '该人员已有待处理的招录申请，请勿重复申请。', en: 'This person already has an open hiring request.' }, 'person.idNumber');
     }
-    await workers.updatePersonRow(ctx.db, townId, existing.id, { ...encoded, updated_at: now });
-    // The roster's cached pages and shared-contact flags key on the stamp: a candidate's phone counts at once.
-    await workers.bumpRosterStamp(ctx.db, townId);
+    await workers.updatePersonRow(ctx.db, townId, existing.id, { ...encoded, updated_at: now }); // bumps the roster stamp
     return { ...existing, ...encoded, updated_at: now };
   }
   const row: Row<'persons'> = { town_id: townId, id: ctx.newId(), ...encoded, created_at: now, updated_at: now };
   await ctx.insertRows('persons', [row]);
+  // The roster's cached pages and shared-contact flags key on the stamp: a candidate's phone counts at once.
   await workers.bumpRosterStamp(ctx.db, townId);
   return row;
 }

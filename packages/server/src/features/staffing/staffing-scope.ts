@@ -31,14 +31,20 @@ export function isTownWide(ctx: ReadContext, action: Action): boolean {
 
 /** Whether the row `id` of `table` is inside the caller's scope for `action`. */
 export async function inScope(ctx: ReadContext, db: Executor, table: ScopedTable, townId: string, id: string, action: Action): Promise<boolean> {
-  if (isTownWide(ctx, action)) return true;
+  return (await inScopeIds(ctx, townId, [id], action, table, db)).length === 1;
+}
+
+/** Which of these rows of `table` (agreements by default) are inside the caller's scope for `action`, in one query. */
+export async function inScopeIds(ctx: ReadContext, townId: string, ids: string[], action: Action, table: ScopedTable = 'agreements', db: Executor = ctx.db): Promise<string[]> {
+  if (ids.length === 0) return [];
+  if (isTownWide(ctx, action)) return ids;
   const condition = await scopeCondition(ctx, action);
-  const row = await db
+  const rows = await db
     .selectFrom(`${table} as p` as 'agreements as p')
     .select('p.id')
     .where('p.town_id', '=', townId)
-    .where('p.id', '=', id)
+    .where('p.id', 'in', ids)
     .where((eb) => condition(eb))
-    .executeTakeFirst();
-  return row !== undefined;
+    .execute();
+  return rows.map((r) => r.id);
 }
