@@ -24,3 +24,8 @@ export * from './assessment/attendance.js';
 export * from './assessment/annual.js';
 export * from './assessment/sheet-workflow.js';
 export * from './api/assessment.js';
+export * from './payroll/vocabulary.js';
+export * from './payroll/policy.js';
+export * from './payroll/calc.js';
+export * from './payroll/year.js';
+export * from './api/payroll.js';

@@ -41,6 +41,20 @@ export interface RuleValues {
   'assessment.absencePointsPerDay': number;
   /** #6 part 4: a month's sheet is due on this day of the next month. */
   'assessment.dueDay': number;
+  /** R14: the lowest monthly base wage + performance bonus a pay policy may set (the notice's 1570 yuan), in fen. */
+  'pay.floorFen': number;
+  /** R19: the annual bonus range per category, in basis points of the annual base wage (100 = 1%). */
+  'pay.annualBonusRangeBp': Record<'social_coordination' | 'public_service', { min: number; max: number }>;
+  /** R17: the high-temperature allowance per person and year at most, in fen. */
+  'pay.highTemperatureYearCapFen': number;
+  /** R17: the three traditional festivals in kind per person and year at most, in fen. */
+  'pay.inKindYearCapFen': number;
+  /** R17: the cash welfare of each festival, in fen (defaults of a new policy). */
+  'pay.welfareFen': Record<'new_year' | 'may_day' | 'national_day' | 'spring_festival', number>;
+  /** R17 default: months the high-temperature allowance is paid. */
+  'pay.highTemperatureMonths': readonly number[];
+  /** #7 part 5 default: the month of the annual bonus run. */
+  'pay.annualBonusMonth': number;
 }
 export type RuleKey = keyof RuleValues;
 
@@ -68,6 +82,15 @@ export const RULE_VALUES: Table = {
   'assessment.communitySharePercent': [{ validFrom: '2012-01-01', value: 30, source: '村居考核占比默认30%（R25）' }],
   'assessment.absencePointsPerDay': [{ validFrom: '2012-01-01', value: 5, source: '旷工每日扣5分（默认，服务队考勤制度可另定，R23）' }],
   'assessment.dueDay': [{ validFrom: '2012-01-01', value: 10, source: '次月10日前报送（#6）' }],
+  'pay.floorFen': [{ validFrom: '2012-01-01', value: 157000, source: '松府办〔2012〕100号：月收入（基本工资+绩效奖）不低于1570元（R14）' }],
+  'pay.annualBonusRangeBp': [
+    { validFrom: '2012-01-01', value: { social_coordination: { min: 200, max: 2500 }, public_service: { min: 200, max: 2800 } }, source: '松府办〔2012〕100号：年度考核奖为年基本工资的2%–25%（社会协管类）、2%–28%（公共服务类）（R19）' },
+  ],
+  'pay.highTemperatureYearCapFen': [{ validFrom: '2012-01-01', value: 100000, source: '松府办〔2012〕100号：高温（冷饮）费每人每年不超过1000元（R17）' }],
+  'pay.inKindYearCapFen': [{ validFrom: '2012-01-01', value: 30000, source: '松府办〔2012〕100号：元宵、端午、中秋三节实物合计不超过300元（R17）' }],
+  'pay.welfareFen': [{ validFrom: '2012-01-01', value: { new_year: 20000, may_day: 20000, national_day: 20000, spring_festival: 50000 }, source: '松府办〔2012〕100号：元旦、五一、国庆各200元，春节500元（R17）' }],
+  'pay.highTemperatureMonths': [{ validFrom: '2012-01-01', value: [6, 7, 8, 9], source: '默认6–9月发放高温费（R17）' }],
+  'pay.annualBonusMonth': [{ validFrom: '2012-01-01', value: 12, source: '默认12月发放年度考核奖（#7）' }],
   'retirement.female': [
     { validFrom: '1978-06-02', value: { baseYears: 50, ...NO_RAISE }, source: '国发〔1978〕104号（女职工）' },
     { validFrom: '2025-01-01', value: { baseYears: 50, raiseFromBirthMonth: '1975-01', stepMonths: 2, maxRaiseMonths: 60 }, source: REFORM_2025 },

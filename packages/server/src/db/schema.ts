@@ -423,6 +423,79 @@ export interface AssessmentCorrectionsTable {
   created_at: string;
 }
 
+export interface PayPoliciesTable {
+  town_id: string;
+  id: string;
+  valid_from: string;
+  policy_json: string;
+  note: Generated<string>;
+  created_by: string;
+  created_at: string;
+}
+
+export interface PayRunsTable {
+  town_id: string;
+  id: string;
+  kind: string;
+  coop_id: string;
+  month: string;
+  state: string;
+  version: number;
+  policy_id: string;
+  worker_count: number;
+  gross_fen: number;
+  deduction_fen: number;
+  net_fen: number;
+  in_kind_fen: number;
+  created_by: string;
+  created_at: string;
+  computed_at: string;
+}
+
+export interface PaySlipsTable {
+  town_id: string;
+  run_id: string;
+  person_id: string;
+  person_name: string;
+  team_id: string;
+  department_id: string;
+  supervising_department_id: string;
+  days_in_post: number;
+  base_fen: number;
+  high_temperature_fen: number;
+  gross_fen: number;
+  deduction_fen: number;
+  net_fen: number;
+  in_kind_fen: number;
+  lines_json: string;
+}
+
+export interface PaySignoffsTable {
+  town_id: string;
+  id: string;
+  run_id: string;
+  step: string;
+  department_id: string | null;
+  user_id: string;
+  user_name: string;
+  signed_at: string;
+  voided_at: string | null;
+  void_reason: Generated<string>;
+}
+
+export interface PayAdjustmentsTable {
+  town_id: string;
+  id: string;
+  run_id: string;
+  coop_id: string;
+  person_id: string;
+  amount_fen: number;
+  reason: string;
+  created_by: string;
+  created_at: string;
+  applied_run_id: string | null;
+}
+
 export interface DB {
   towns: TownsTable;
   departments: DepartmentsTable;
@@ -448,6 +521,11 @@ export interface DB {
   quota_proposals: QuotaProposalsTable;
   hiring_requests: HiringRequestsTable;
   agreements: AgreementsTable;
+  pay_policies: PayPoliciesTable;
+  pay_runs: PayRunsTable;
+  pay_slips: PaySlipsTable;
+  pay_signoffs: PaySignoffsTable;
+  pay_adjustments: PayAdjustmentsTable;
   annual_results: AnnualResultsTable;
   assessment_templates: AssessmentTemplatesTable;
   calendar_days: CalendarDaysTable;

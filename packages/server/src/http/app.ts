@@ -30,6 +30,7 @@ import { importRoutes } from '../features/import/import.routes.js';
 import { staffingRoutes } from '../features/staffing/staffing.routes.js';
 import { agreementRoutes } from '../features/agreements/agreements.routes.js';
 import { assessmentRoutes } from '../features/assessment/assessment.routes.js';
+import { payrollRoutes } from '../features/payroll/payroll.routes.js';
 import { IMPORT_LIMITS } from '../features/import/refusals.js';
 import { authenticate, type RouteAccess } from './authenticate.js';
 
@@ -71,6 +72,7 @@ const ROUTES: ((app: App, deps: AppDeps) => void)[] = [
   staffingRoutes,
   agreementRoutes,
   assessmentRoutes,
+  payrollRoutes,
 ];
 
 export async function buildApp(options: AppOptions): Promise<App> {

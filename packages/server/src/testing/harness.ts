@@ -82,13 +82,13 @@ export async function signIn(app: App, townCode: string, username: string, passw
   return { cookie, csrf: res.json().csrfToken };
 }
 
-/** A fresh demo town of its own for one test (the notice's organisation, R1–R5, and demo users). */
-export async function demoTown(options: { loginRateLimit?: number } = {}): Promise<TestTown> {
+/** A fresh demo town of its own for one test (the notice's organisation, R1–R5, and demo users; with `payroll`, last month's locked sheets and a pay policy). */
+export async function demoTown(options: { loginRateLimit?: number; payroll?: boolean } = {}): Promise<TestTown> {
   const database = await openTestDatabase();
   const clock = fixedClock();
   const runtime = { clock, newId: uuidv7(clock), keyring: testKeyring() };
   const townCode = uniqueCode('town');
-  const { townId } = await seedDemo(database, runtime, townCode);
+  const { townId } = await seedDemo(database, runtime, townCode, { payroll: options.payroll ?? false });
   const app = await buildApp({ database, runtime, loginRateLimit: options.loginRateLimit ?? 10_000 });
   const admin = await signIn(app, townCode, 'admin');
   return {

@@ -4,6 +4,7 @@ import * as identity from './2026_11_28_0002_identity.js';
 import * as workers from './2026_11_28_0003_workers.js';
 import * as staffing from './2026_11_30_0004_staffing.js';
 import * as assessment from './2026_11_30_0005_assessment.js';
+import * as payroll from './2026_11_30_0006_payroll.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the same set runs
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0003_workers': workers,
   '2026_11_30_0004_staffing': staffing,
   '2026_11_30_0005_assessment': assessment,
+  '2026_11_30_0006_payroll': payroll,
 };

@@ -22,12 +22,18 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; sc
   { username: 'cun1', displayName: '示范一村网格员', role: 'community_manager', scope: 'community', scopeName: '示范一村' },
   { username: 'jiancha', displayName: '监察室', role: 'supervision', scope: 'town' },
   { username: 'worker1', displayName: '演示从业人员', role: 'worker', scope: 'self' },
+  // R21: every daily-managing unit of 社会协管服务社's teams confirms its own workers' pay, and both supervising departments review.
+  { username: 'jiaojing', displayName: '交警支队', role: 'daily_manager', scope: 'department', scopeName: '交警支队' },
+  { username: 'anjiansuo', displayName: '安监所', role: 'daily_manager', scope: 'department', scopeName: '安全生产监督管理所' },
+  { username: 'renshe', displayName: '区人保局', role: 'daily_manager', scope: 'department', scopeName: '区人保局' },
+  { username: 'chengguan', displayName: '城管分队', role: 'daily_manager', scope: 'department', scopeName: '城管分队' },
+  { username: 'jianshe', displayName: '村建办', role: 'daily_manager', scope: 'department', scopeName: '村镇建设管理办公室' },
+  { username: 'shebaosuo', displayName: '社保所', role: 'supervising_dept', scope: 'department', scopeName: '社会保障事务所' },
 ];
 
 let demoHash: Promise<string> | undefined;
 
 export async function seedDemoUsers(ctx: MutationContext, townId: string): Promise<void> {
-  const hash = await (demoHash ??= hashPassword(DEMO_PASSWORD));
   const idOf = async (scope: ScopeKind, name: string | undefined): Promise<string | null> => {
     if (!name) return null;
     const table = ({ coop: 'coops', department: 'departments', community: 'communities', team: 'teams' } as const)[scope as 'coop'];
@@ -36,6 +42,13 @@ export async function seedDemoUsers(ctx: MutationContext, townId: string): Promi
   };
   for (const u of DEMO_USERS) {
     const grant: GrantInput = { role: u.role, scopeKind: u.scope, scopeId: await idOf(u.scope, u.scopeName) };
-    await createUser(ctx, townId, { username: u.username, displayName: u.displayName, grants: [grant] }, { password: DEMO_PASSWORD, hash });
+    await addDemoUser(ctx, townId, u.username, [grant]);
   }
+}
+
+/** An account with the demo password that needs no change at first sign-in (demo towns and tests). */
+export async function addDemoUser(ctx: MutationContext, townId: string, username: string, grants: GrantInput[]): Promise<void> {
+  const hash = await (demoHash ??= hashPassword(DEMO_PASSWORD));
+  const displayName = DEMO_USERS.find((u) => u.username === username)?.displayName ?? username;
+  await createUser(ctx, townId, { username, displayName, grants }, { password: DEMO_PASSWORD, hash });
 }

@@ -16,6 +16,7 @@ import { seedDemoUsers } from './demo-users.js';
 import { seedDemoWorkers, type DemoOrg } from './demo-workers.js';
 import { seedDemoStaffing } from './demo-staffing.js';
 import { seedDemoAssessment } from './demo-assessment.js';
+import { seedDemoPayroll } from './demo-payroll.js';
 import { today } from '../../runtime.js';
 import { allTeams } from '../teams/teams.service.js';
 import { allCommunities } from '../communities/communities.service.js';
@@ -32,7 +33,8 @@ export interface SeedResult {
  * nothing when the town is already there. Demo mode only: a real town starts with
  * `gongyi user create`.
  */
-export async function seedDemo(database: Database, runtime: Runtime, code = TOWN.code): Promise<SeedResult> {
+/** `payroll: false` skips last month's locked sheets and the pay policy (tests that do not need them run faster). */
+export async function seedDemo(database: Database, runtime: Runtime, code = TOWN.code, options: { payroll?: boolean } = {}): Promise<SeedResult> {
   const existing = await findTownByCode(database.db, code);
   if (existing) return { townId: existing.id, created: false };
   const meta = { actor: SYSTEM, requestId: 'seed-demo', ip: '' };
@@ -42,6 +44,7 @@ export async function seedDemo(database: Database, runtime: Runtime, code = TOWN
     await seedDemoWorkers(ctx, id, code, await demoOrg(ctx, id));
     await seedDemoStaffing(ctx, id, code);
     await seedDemoAssessment(ctx, id, today(runtime.clock).slice(0, 4));
+    if (options.payroll !== false) await seedDemoPayroll(ctx, id);
     return id;
   });
   return { townId, created: true };
