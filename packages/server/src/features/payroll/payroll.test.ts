@@ -127,8 +127,10 @@ describe('payroll (#7)', () => {
       }
     }
     expect(slips.some((s) => totals.get(s.personId)!.grade === 'fail')).toBe(true);
-    const performance = slips.flatMap((s) => s.lines).find((l) => l.kind === 'performance' && l.amountFen > 0)!;
+    const performance = slips.flatMap((s) => s.lines).find((l) => l.kind === 'performance' && l.amountFen > 0 && l.explanation.startsWith('绩效奖 = 450.00'))!;
+    expect(performance).toBeDefined();
     expect(performance.explanation).toMatch(/^绩效奖 = 450\.00 × \d+\.\d \/ 100$/);
+    expect(slips.flatMap((s) => s.lines).some((l) => l.kind === 'base' && l.rule === 'R12' && l.explanation.includes('老办法原待遇'))).toBe(true);
     expect((await coop1('POST', '/payroll/runs', { kind: 'monthly', coopId: coop1Id, month: '2026-02' })).body.error.message).toContain('重新计算');
   });
 
@@ -221,5 +223,26 @@ describe('payroll (#7)', () => {
     expect(register.status).toBe(200);
     const actions = (await t.database.db.selectFrom('audit_log').select('action').where('object_id', '=', runId).execute()).map((r) => r.action);
     for (const a of ['payroll.run.create', 'payroll.run.unit_confirm', 'payroll.run.manual_line', 'payroll.run.department_review', 'payroll.run.leader_approve', 'payroll.bank_file.export', 'payroll.run.release', 'payroll.adjustment.create', 'payroll.payslip.print']) expect(actions).toContain(a);
+  });
+  it('pays the annual bonus in the policy\'s bonus month: the year\'s base wage × the grade\'s percent, none without a passing result (R19)', async () => {
+    const passer = slips.find((s) => s.lines.some((l) => l.kind === 'base' && l.explanation.includes('服务队标准')))!;
+    await t.database.db
+      .insertInto('annual_results')
+      .values({ town_id: t.townId, person_id: passer.personId, year: 2026, outcome: 'pass', note: '', recorded_by: 'test', recorded_at: '2026-03-15T10:00:00+08:00', months: 1, mean_tenths: 860, computed_outcome: 'pass', decision_step: 0 })
+      .execute();
+    // #7 part 5: the bonus month is the policy's (December by default); this town pays it in March.
+    const policy = (await finance('GET', '/payroll/policies/current?on=2026-03-01')).body.policy;
+    expect((await finance('POST', '/payroll/policies', { validFrom: '2026-03-01', policy: { ...policy, annualBonusMonth: 3 }, note: '年终奖改在3月发' })).status).toBe(201);
+    const res = await coop1('POST', '/payroll/runs', { kind: 'annual_bonus', coopId: coop1Id, month: '2026-03' });
+    expect(res.status).toBe(201);
+    const bonus = await allSlips(coop1, res.body.id);
+    const mine = bonus.find((s) => s.personId === passer.personId)!;
+    const base = sumOf(passer.lines, 'base');
+    // Social coordination, 合格: 15% in the demo policy (inside R19's 2–25%).
+    expect(mine.lines).toEqual([expect.objectContaining({ kind: 'annual_bonus', amountFen: Math.floor((base * 1500 * 2 + 10000) / 20000), rule: 'R19' })]);
+    expect(mine.lines[0]!.explanation).toContain('× 15%（合格）（计 1 个月）');
+    const other = bonus.find((s) => s.personId !== passer.personId)!;
+    expect(other.netFen).toBe(0);
+    expect(other.lines[0]!.explanation).toContain('年度考核结果未定');
   });
 });
