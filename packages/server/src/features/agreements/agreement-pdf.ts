@@ -1,14 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import PDFDocument from 'pdfkit';
 import { PAY_SCHEME_LABELS, type Agreement } from '@gongyi/domain';
+import { chineseDocument } from '../../http/pdf.js';
 
 // The work agreement (上岗协议, R6) as an A4 PDF in Chinese: the coop (甲方) and the worker (乙方)
 // as parties, the supervising department as witness (鉴证), post, term, pay scheme, the team's
-// duties and signature blocks. One page per agreement, so a batch prints in one file. The font is
-// Noto Sans SC (OTF, from @embedpdf/fonts-sc) embedded as a subset; text is left-aligned, since
-// justified Chinese leaves gaps (STACK.md).
+// duties and signature blocks. One page per agreement, so a batch prints in one file. Fonts and
+// the document come from http/pdf.ts (STACK.md).
 
 export interface PrintableAgreement extends Agreement {
   teamDuties: string;
@@ -16,16 +12,6 @@ export interface PrintableAgreement extends Agreement {
   birthDate: string;
   /** The ID number as printed: in clear for a grant that may reveal it, masked otherwise. */
   idNumberPrinted: string;
-}
-
-let fonts: { regular: Buffer; bold: Buffer } | null = null;
-function loadFonts() {
-  if (!fonts) {
-    // The package exports only its script (dist/); the fonts sit beside it.
-    const dir = join(dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-sc')), '..', 'fonts');
-    fonts = { regular: readFileSync(join(dir, 'NotoSansHans-Regular.otf')), bold: readFileSync(join(dir, 'NotoSansHans-Bold.otf')) };
-  }
-  return fonts;
 }
 
 const chineseDate = (d: string | null) => (d ? `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日` : '____年__月__日');
@@ -73,16 +59,7 @@ function renderPage(doc: PDFKit.PDFDocument, a: PrintableAgreement, townName: st
 
 /** Renders one page per agreement into a PDF buffer. */
 export function agreementsPdf(agreements: PrintableAgreement[], townName: string): Promise<Buffer> {
-  const { regular, bold } = loadFonts();
-  const doc = new PDFDocument({ size: 'A4', margin: 64, autoFirstPage: false, info: { Title: `${townName}公益性岗位上岗协议`, Creator: 'Gongyi 公益岗' } });
-  doc.registerFont('regular', regular);
-  doc.registerFont('bold', bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = chineseDocument(`${townName}公益性岗位上岗协议`, 64);
   for (const a of agreements) {
     doc.addPage();
     renderPage(doc, a, townName);
