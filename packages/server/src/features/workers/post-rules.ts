@@ -108,6 +108,10 @@ export function nextPostVersion(ctx: MutationContext, current: Row<'posts'>, cha
     is_current: 1,
     created_by: ctx.actor.display,
   };
+  // R12: the legacy scheme is kept until the worker moves to standard; nobody moves back to it.
+  if (current.pay_scheme === 'standard' && next.pay_scheme === 'legacy') {
+    throw ruleViolation({ zh: '“老人老办法、新人新办法”（R12）：已按新办法（标准）计酬的人员不能改回老办法。', en: 'R12: a worker on the standard scheme cannot move back to the legacy one.' }, 'payScheme');
+  }
   if (next.pay_scheme === 'standard') {
     next.legacy_base_fen = null;
     next.legacy_bonus_fen = null;

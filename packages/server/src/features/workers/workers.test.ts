@@ -119,9 +119,9 @@ describe('worker registry (#4)', () => {
     const transfer = await hr('POST', `/workers/${personId}/posts`, { validFrom: '2025-06-15', teamId: ids.get('林业养护') });
     expect(transfer.status).toBe(422);
     expect(transfer.body.error).toMatchObject({ field: 'teamId', message: expect.stringContaining('调队申请') });
-    const legacy = await hr('POST', `/workers/${personId}/posts`, { validFrom: '2025-07-01', payScheme: 'legacy' });
+    const legacy = await hr('POST', `/workers/${personId}/posts`, { validFrom: '2025-07-01', payScheme: 'legacy', legacyBaseFen: 150000 });
     expect(legacy.status).toBe(422);
-    expect(legacy.body.error.message).toContain('R12');
+    expect(legacy.body.error).toMatchObject({ field: 'payScheme', message: expect.stringContaining('不能改回老办法') });
     const back = await hr('POST', `/workers/${personId}/posts`, { validFrom: '2025-05-01', status: 'suspended' });
     expect(back.status).toBe(422);
     expect(back.body.error.field).toBe('validFrom');
