@@ -1,11 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { StartupError } from '../startup-error.js';
-import { backupCommand } from './backup.js';
-import { migrateCommand, seedDemoCommand } from './database-commands.js';
-import { serveCommand } from './serve.js';
-import { auditProtectCommand, auditVerifyCommand } from './audit-commands.js';
-import { userCreateCommand } from './user-commands.js';
-import { rotateKeysCommand } from './key-commands.js';
+
+// Each command loads its module when it runs: `pay calc` needs only the domain, and loading the
+// server and database code for it would triple its start-up time.
 
 interface Command {
   summary: string;
@@ -24,56 +21,62 @@ const COMMANDS: Record<string, Command> = {
       'gongyi serve [--port 8080] [--host 127.0.0.1] [--no-demo] [--workers N|auto]\n' +
       '环境变量：PORT、HOST、GONGYI_DATA_DIR、DATABASE_URL、GONGYI_WORKERS（服务进程数，默认 1；auto 为每个 CPU 一个）。',
     options: { port: { type: 'string' }, host: { type: 'string' }, 'no-demo': { type: 'boolean' }, workers: { type: 'string' } },
-    run: (v) => serveCommand({ port: v.port as string | undefined, host: v.host as string | undefined, demo: !v['no-demo'], workers: v.workers as string | undefined }),
+    run: async (v) => (await import('./serve.js')).serveCommand({ port: v.port as string | undefined, host: v.host as string | undefined, demo: !v['no-demo'], workers: v.workers as string | undefined }),
   },
   migrate: {
     summary: '把数据库迁移到最新结构',
     usage: 'gongyi migrate',
     options: {},
-    run: () => migrateCommand(),
+    run: async () => (await import('./database-commands.js')).migrateCommand(),
   },
   'seed-demo': {
     summary: '载入演示镇（小昆山镇）的组织架构；已存在则跳过',
     usage: 'gongyi seed-demo [--code xiaokunshan]',
     options: { code: { type: 'string' } },
-    run: (v) => seedDemoCommand(v.code as string | undefined),
+    run: async (v) => (await import('./database-commands.js')).seedDemoCommand(v.code as string | undefined),
   },
   backup: {
     summary: '备份数据库（SQLite 在线备份到文件；PostgreSQL 给出 pg_dump 命令）',
     usage: 'gongyi backup --out 文件路径\n目标文件已存在时拒绝覆盖。',
     options: { out: { type: 'string' } },
-    run: (v) => backupCommand(v.out as string | undefined),
+    run: async (v) => (await import('./backup.js')).backupCommand(v.out as string | undefined),
   },
   'user-create': {
     summary: '新建用户并打印一次性密码（例如第一个系统管理员）',
     usage: 'gongyi user-create --role system_admin --username admin [--town xiaokunshan] [--display 姓名] [--scope-id 部门等ID]',
     options: { town: { type: 'string' }, username: { type: 'string' }, role: { type: 'string' }, display: { type: 'string' }, 'scope-id': { type: 'string' } },
-    run: (v) => userCreateCommand({ town: v.town as string, username: v.username as string, role: v.role as string, display: v.display as string, scopeId: v['scope-id'] as string }),
+    run: async (v) => (await import('./user-commands.js')).userCreateCommand({ town: v.town as string, username: v.username as string, role: v.role as string, display: v.display as string, scopeId: v['scope-id'] as string }),
   },
   'audit-verify': {
     summary: '校验审计日志哈希链，发现被改动的记录即报出并返回非零',
     usage: 'gongyi audit-verify [--town xiaokunshan]',
     options: { town: { type: 'string' } },
-    run: (v) => auditVerifyCommand(v.town as string | undefined),
+    run: async (v) => (await import('./audit-commands.js')).auditVerifyCommand(v.town as string | undefined),
   },
   'audit-protect': {
     summary: 'PostgreSQL：收回应用角色对审计表的修改、删除权限',
     usage: 'gongyi audit-protect --role gongyi_app',
     options: { role: { type: 'string' } },
-    run: (v) => auditProtectCommand(v.role as string | undefined),
+    run: async (v) => (await import('./audit-commands.js')).auditProtectCommand(v.role as string | undefined),
   },
   'keys-rotate': {
     summary: '轮换个人信息加密密钥：生成新密钥并重新加密全部身份证、电话、银行卡号',
     usage: 'gongyi keys rotate',
     options: {},
-    run: () => rotateKeysCommand(),
+    run: async () => (await import('./key-commands.js')).rotateKeysCommand(),
+  },
+  'pay-calc': {
+    summary: '薪酬测算：从标准输入读一名人员的测算场景 JSON，输出全年每月的工资明细 JSON（不连数据库）',
+    usage: 'gongyi pay calc < scenario.json\n场景格式与输出见 docs/pay-calc.md；输入有误时在标准错误中逐项指明字段，退出码 2。',
+    options: {},
+    run: async () => (await import('./pay-calc.js')).payCalcCommand(),
   },
 };
 
-/** `gongyi user create` and `gongyi audit verify` are spelled with a space too. */
+/** `gongyi user create`, `gongyi audit verify` and `gongyi pay calc` are spelled with a space too. */
 function normalise(argv: string[]): string[] {
   const [a, b, ...rest] = argv;
-  if ((a === 'user' || a === 'audit' || a === 'keys') && b && !b.startsWith('-')) return [`${a}-${b}`, ...rest];
+  if ((a === 'user' || a === 'audit' || a === 'keys' || a === 'pay') && b && !b.startsWith('-')) return [`${a}-${b}`, ...rest];
   return argv;
 }
 

@@ -101,7 +101,8 @@ const KEYED: Record<string, Text> = {
   duplicate_unit: { zh: '中同一部门出现了两次，请合并为一行并写明各项职责', en: 'lists one department twice; merge them into one row' },
 };
 
-function describe(issue: IssueLike, lang: Language): string {
+/** What is wrong with the field and what to do, without the field's name. */
+export function issueProblem(issue: IssueLike, lang: Language): string {
   const keyed = KEYED[issue.message];
   if (keyed) return keyed[lang];
   const zh = lang === 'zh';
@@ -142,7 +143,7 @@ function typeName(expected: string | undefined, lang: Language): string {
 /** "生效日期：不是有效日期，请按 2026-03-01 的格式填写。" */
 export function issueMessage(issue: IssueLike, lang: Language): string {
   const label = fieldLabel(issue.path, lang);
-  const body = describe(issue, lang);
+  const body = issueProblem(issue, lang);
   if (lang === 'zh') return label ? `${label}：${body}。` : `请求内容${body}。`;
   return label ? `${label} ${body}.` : `The request ${body}.`;
 }
