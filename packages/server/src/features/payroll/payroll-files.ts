@@ -33,12 +33,18 @@ export interface BankFileRow {
   amountYuan: number;
 }
 
-/** The rows of the bank file with a totals row; throws if the total is not the sum of the rows (never send a file that does not add up). */
+/**
+ * The rows of the bank file with a totals row. Throws when an amount is not a positive whole fen
+ * (a bank cannot pay a negative or fractional transfer; the service refuses such a run first) or
+ * when the amounts as written do not add up to the total: a file that does not add up never leaves.
+ */
 export function bankFileRows(rows: readonly BankRow[]): { rows: BankFileRow[]; totalFen: number; count: number } {
+  const bad = rows.find((r) => !Number.isSafeInteger(r.netFen) || r.netFen <= 0);
+  if (bad) throw new Error(`bank file: ${bad.name}'s amount ${bad.netFen} is not a positive whole fen`);
   const totalFen = rows.reduce((s, r) => s + r.netFen, 0);
   const out: BankFileRow[] = rows.map((r, i) => ({ seq: i + 1, name: r.name, bankName: r.bankName, account: r.account, amountYuan: yuan(r.netFen) }));
-  const check = Math.round(out.reduce((s, r) => s + r.amountYuan * 100, 0));
-  if (check !== totalFen) throw new Error(`bank file total ${check} differs from ${totalFen}`);
+  const written = out.reduce((s, r) => s + Math.round(r.amountYuan * 100), 0);
+  if (written !== totalFen) throw new Error(`bank file: the rows add up to ${written} fen, the total is ${totalFen}`);
   out.push({ seq: '合计', name: `${rows.length} 人`, bankName: '', account: '', amountYuan: yuan(totalFen) });
   return { rows: out, totalFen, count: rows.length };
 }
@@ -56,10 +62,14 @@ export function bankFileColumns(): Column<BankFileRow>[] {
 
 const csvCell = (v: string | number | null) => {
   const text = String(safeCell(v) ?? '');
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-/** UTF-8 CSV with a BOM (so Excel and WPS read the Chinese), amounts with two decimals, a totals row. */
+/**
+ * UTF-8 CSV with a BOM (so Excel and WPS read the Chinese), amounts with two decimals, a totals row;
+ * text a spreadsheet would run as a formula is escaped as in the xlsx export. Accounts stay bare
+ * digits, as the bank's upload reads them (Excel shows a long one rounded, but does not change the file).
+ */
 export function bankFileCsv(rows: readonly BankRow[]): string {
   const built = bankFileRows(rows);
   const lines = [bankFileColumns().map((c) => c.header), ...built.rows.map((r) => [r.seq, r.name, r.bankName, r.account, r.amountYuan.toFixed(2)])];
