@@ -17,11 +17,20 @@ import * as inputs from './run-inputs.js';
 // A run's slips from its inputs (#7 parts 3 and 5): every worker through the domain's pay
 // functions, so a run, the what-if command and the policy simulation explain each fen alike.
 
+/** Receives the slips as they are computed, a chunk at a time (a city's month is never held whole). */
+export type SlipSink = (rows: NewRow<'pay_slips'>[]) => Promise<void>;
+
 export interface ComputedRun {
-  slips: NewRow<'pay_slips'>[];
-  /** Corrections paid by this run (marked applied when the run is written). */
+  workers: number;
+  grossFen: number;
+  deductionFen: number;
+  netFen: number;
+  inKindFen: number;
+  /** Corrections paid by this run (to be marked applied with it). */
   adjustmentIds: string[];
 }
+
+const CHUNK = 5_000;
 
 const sumKind = (pay: MonthPay, kind: string) => pay.lines.reduce((s, l) => (l.kind === kind ? s + l.amountFen : s), 0);
 
@@ -51,12 +60,42 @@ function capsMatter(policy: PayPolicy, month: string): boolean {
   return policy.highTemperature.months.includes(Number(month.slice(5, 7))) || IN_KIND_FESTIVALS.some((f) => dates[f].startsWith(month));
 }
 
-export async function computeRun(db: Executor, townId: string, runId: string, kind: RunKind, coopId: string, month: string, policy: PayPolicy): Promise<ComputedRun> {
+export async function computeRun(
+  db: Executor,
+  townId: string,
+  runId: string,
+  kind: RunKind,
+  coopId: string,
+  month: string,
+  policy: PayPolicy,
+  workers: readonly inputs.WorkerMonth[],
+  sink: SlipSink,
+): Promise<ComputedRun> {
   const { last } = inputs.monthBounds(month);
   const year = Number(month.slice(0, 4));
-  const [workers, supervisors] = await Promise.all([inputs.workersInMonth(db, townId, coopId, month), inputs.supervisorsOn(db, townId, last)]);
-  if (kind === 'annual_bonus') return { slips: await annualSlips(db, townId, runId, month, year, policy, workers, supervisors), adjustmentIds: [] };
+  const supervisors = await inputs.supervisorsOn(db, townId, last);
+  const pay = kind === 'annual_bonus' ? await annualPay(db, townId, month, year, policy) : await monthlyPay(db, townId, coopId, month, year, policy, workers);
+  const totals: ComputedRun = { workers: 0, grossFen: 0, deductionFen: 0, netFen: 0, inKindFen: 0, adjustmentIds: pay.adjustmentIds };
+  let chunk: NewRow<'pay_slips'>[] = [];
+  for (const w of workers) {
+    const slip = slipRow(townId, runId, w, supervisors.get(w.teamId) ?? '', pay.of(w));
+    totals.workers++;
+    totals.grossFen += slip.gross_fen;
+    totals.deductionFen += slip.deduction_fen;
+    totals.netFen += slip.net_fen;
+    totals.inKindFen += slip.in_kind_fen;
+    chunk.push(slip);
+    if (chunk.length === CHUNK) {
+      await sink(chunk);
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) await sink(chunk);
+  return totals;
+}
 
+/** R13–R17: each worker's month from the locked assessment, earlier months (R17's caps) and pending corrections. */
+async function monthlyPay(db: Executor, townId: string, coopId: string, month: string, year: number, policy: PayPolicy, workers: readonly inputs.WorkerMonth[]) {
   const [assessments, earlier, adjustments] = await Promise.all([
     inputs.lockedAssessments(db, townId, month),
     capsMatter(policy, month) ? inputs.paidEarlierInYear(db, townId, month, false) : Promise.resolve(new Map<string, { heat: number; inKind: number }>()),
@@ -68,34 +107,35 @@ export async function computeRun(db: Executor, townId: string, runId: string, ki
     list.push({ id: a.id, amountFen: Number(a.amount_fen), reason: `${a.month} ${a.reason}` });
     adjustmentsOf.set(a.person_id, list);
   }
+  const paying = new Set(workers.map((w) => w.personId));
   const festivals = festivalDates(year);
-  const adjustmentIds: string[] = [];
-  const slips = workers.map((w) => {
-    const a = assessments.get(w.personId);
-    const paid = earlier.get(w.personId);
-    const own = adjustmentsOf.get(w.personId) ?? [];
-    for (const x of own) adjustmentIds.push(x.id);
-    const pay = computeMonth(policy, w, {
-      month,
-      assessment: a && a.total_tenths !== null && a.grade ? { totalTenths: a.total_tenths, grade: a.grade as AnnualOutcome } : null,
-      peopleServed: a?.people_served ?? null,
-      festivalDates: festivals,
-      yearToDate: { highTemperatureFen: paid?.heat ?? 0, inKindFen: paid?.inKind ?? 0 },
-      adjustments: own,
-    });
-    return slipRow(townId, runId, w, supervisors.get(w.teamId) ?? '', pay);
-  });
-  return { slips, adjustmentIds };
+  return {
+    // A correction waits for a run that pays its worker (one who has left keeps it pending).
+    adjustmentIds: adjustments.filter((a) => paying.has(a.person_id)).map((a) => a.id),
+    of: (w: inputs.WorkerMonth): MonthPay => {
+      const a = assessments.get(w.personId);
+      const paid = earlier.get(w.personId);
+      return computeMonth(policy, w, {
+        month,
+        assessment: a && a.total_tenths !== null && a.grade ? { totalTenths: a.total_tenths, grade: a.grade as AnnualOutcome } : null,
+        peopleServed: a?.people_served ?? null,
+        festivalDates: festivals,
+        yearToDate: { highTemperatureFen: paid?.heat ?? 0, inKindFen: paid?.inKind ?? 0 },
+        adjustments: adjustmentsOf.get(w.personId) ?? [],
+      });
+    },
+  };
 }
 
 /** R19: annual base wage (the base lines paid in the year up to the bonus month) × the grade's percent. */
-async function annualSlips(db: Executor, townId: string, runId: string, month: string, year: number, policy: PayPolicy, workers: inputs.WorkerMonth[], supervisors: Map<string, string>) {
+async function annualPay(db: Executor, townId: string, month: string, year: number, policy: PayPolicy) {
   const [outcomes, paid] = await Promise.all([inputs.annualOutcomes(db, townId, year), inputs.paidEarlierInYear(db, townId, month, true)]);
-  return workers.map((w) => {
-    const base = paid.get(w.personId);
-    const line = annualBonusLine(policy, w.categoryCode, outcomes.get(w.personId) ?? null, base?.base ?? 0, year);
-    const withMonths = base ? { ...line, explanation: `${line.explanation}（计 ${base.months} 个月）` } : line;
-    const pay = summarise(month, 0, 0, [withMonths]);
-    return slipRow(townId, runId, w, supervisors.get(w.teamId) ?? '', pay);
-  });
+  return {
+    adjustmentIds: [],
+    of: (w: inputs.WorkerMonth): MonthPay => {
+      const base = paid.get(w.personId);
+      const line = annualBonusLine(policy, w.categoryCode, outcomes.get(w.personId) ?? null, base?.base ?? 0, year);
+      return summarise(month, 0, 0, [base ? { ...line, explanation: `${line.explanation}（计 ${base.months} 个月）` } : line]);
+    },
+  };
 }

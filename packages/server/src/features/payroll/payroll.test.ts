@@ -134,6 +134,21 @@ describe('payroll (#7)', () => {
     expect((await coop1('POST', '/payroll/runs', { kind: 'monthly', coopId: coop1Id, month: '2026-02' })).body.error.message).toContain('重新计算');
   });
 
+  it('prices a draft policy over the whole town before it is adopted (政策测算)', async () => {
+    const current = (await finance('GET', '/payroll/policies/current?on=2026-02-01')).body.policy;
+    const res = await finance('POST', '/payroll/simulate', { month: '2026-02', policy: { ...current, floorFen: 200000 } });
+    expect(res.status).toBe(200);
+    expect(res.body.current.grossFen).toBeGreaterThan(0);
+    // R14: a higher floor costs exactly the extra top-up.
+    expect(res.body.draft.floorTopUpFen).toBeGreaterThan(res.body.current.floorTopUpFen);
+    expect(res.body.draft.grossFen - res.body.current.grossFen).toBe(res.body.draft.floorTopUpFen - res.body.current.floorTopUpFen);
+    expect(res.body.teams.reduce((n: number, x: { workerCount: number }) => n + x.workerCount, 0)).toBe(res.body.workerCount);
+    expect(res.body.unassessed).toBe(0);
+    expect((await finance('POST', '/payroll/simulate', { month: '2026-02', policy: { ...current, floorFen: 0 } })).body.error.field).toBe('policy.floorFen');
+    expect((await coop1('POST', '/payroll/simulate', { month: '2026-02', policy: current })).status).toBe(403);
+    expect(await t.database.db.selectFrom('pay_slips').select('run_id').where('run_id', '=', 'simulation').execute()).toEqual([]);
+  });
+
   it('keeps the run to its scope: another coop does not see it, a unit sees only its own workers', async () => {
     expect((await coop2('GET', `/payroll/runs/${runId}`)).status).toBe(404);
     const own = await allSlips(paichusuo, runId);

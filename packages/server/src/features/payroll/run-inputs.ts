@@ -90,26 +90,26 @@ export async function workersInMonth(db: Executor, townId: string, coopId: strin
   return [...byPerson.values()];
 }
 
-/** (unit, team) pairs of the coop with workers in post in the month whose sheet is missing or not locked (R25 before R21). */
-export async function unlockedSheets(db: Executor, townId: string, coopId: string, month: string) {
-  const { first, last } = monthBounds(month);
-  return db
-    .selectFrom('posts as p')
-    .innerJoin('teams as t', (j) => j.onRef('t.town_id', '=', 'p.town_id').onRef('t.id', '=', 'p.team_id'))
-    .innerJoin('departments as d', (j) => j.onRef('d.town_id', '=', 'p.town_id').onRef('d.id', '=', 'p.managing_department_id'))
-    .leftJoin('assessment_sheets as s', (j) =>
-      j.onRef('s.town_id', '=', 'p.town_id').onRef('s.department_id', '=', 'p.managing_department_id').onRef('s.team_id', '=', 'p.team_id').on('s.month', '=', month),
-    )
-    .select(['d.name as department_name', 't.name as team_name', 's.state'])
-    .where('p.town_id', '=', townId)
-    .where('t.coop_id', '=', coopId)
-    .where('p.status', '!=', 'exited')
-    .where('p.valid_from', '<=', last)
-    .where((eb) => eb.or([eb('p.valid_to', 'is', null), eb('p.valid_to', '>=', first)]))
-    .where((eb) => eb.or([eb('s.state', 'is', null), eb('s.state', '!=', 'locked')]))
-    .groupBy(['d.name', 't.name', 's.state'])
-    .orderBy('t.name')
-    .execute();
+/**
+ * The (unit, team) pairs of `workers` whose sheet for the month is missing or not locked (R25 before
+ * R21). The pairs come from the workers already read, so only the month's sheets are queried.
+ */
+export async function unlockedSheets(db: Executor, townId: string, month: string, workers: readonly WorkerMonth[]) {
+  const pairs = new Map<string, { departmentId: string; teamId: string }>();
+  for (const w of workers) pairs.set(`${w.departmentId}|${w.teamId}`, { departmentId: w.departmentId, teamId: w.teamId });
+  if (pairs.size === 0) return [];
+  const [sheets, teams, departments] = await Promise.all([
+    db.selectFrom('assessment_sheets').select(['department_id', 'team_id', 'state']).where('town_id', '=', townId).where('month', '=', month).execute(),
+    db.selectFrom('teams').select(['id', 'name', 'sort_order']).where('town_id', '=', townId).execute(),
+    db.selectFrom('departments').select(['id', 'name']).where('town_id', '=', townId).execute(),
+  ]);
+  const stateOf = new Map(sheets.map((x) => [`${x.department_id}|${x.team_id}`, x.state]));
+  const team = new Map(teams.map((t) => [t.id, t]));
+  const department = new Map(departments.map((d) => [d.id, d.name]));
+  return [...pairs]
+    .filter(([key]) => stateOf.get(key) !== 'locked')
+    .map(([key, p]) => ({ department_name: department.get(p.departmentId) ?? '', team_name: team.get(p.teamId)?.name ?? '', order: team.get(p.teamId)?.sort_order ?? 0, state: stateOf.get(key) ?? null }))
+    .sort((a, b) => a.order - b.order || a.department_name.localeCompare(b.department_name, 'zh-CN'));
 }
 
 /** The month's locked assessment per worker: total, grade and people served (R25, R11). */

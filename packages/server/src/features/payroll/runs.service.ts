@@ -19,8 +19,8 @@ import { today } from '../../runtime.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { authorize } from '../policy.js';
 import { computeRun } from './compute-run.js';
-import { policyOn } from './policies.service.js';
-import { monthBounds, unlockedSheets } from './run-inputs.js';
+import { policyOn, type PolicyInForce } from './policies.service.js';
+import { monthBounds, unlockedSheets, workersInMonth, type WorkerMonth } from './run-inputs.js';
 import { actsForCoop, runCondition, slipCondition } from './run-scope.js';
 import * as repo from './runs.repository.js';
 
@@ -160,37 +160,39 @@ async function assertCanRun(ctx: ReadContext, townId: string, coopId: string): P
   if (!coop || !actsForCoop(ctx, 'payroll.run', coopId)) throw ruleViolation({ zh: '只能为本人所在的服务社计算发放。请选择您的服务社。', en: 'You may run pay only for your own cooperative.' }, 'coopId');
 }
 
-/** The policy in force for the month, and the months that cannot be run yet. */
-async function policyForRun(ctx: ReadContext, townId: string, kind: RunKind, coopId: string, month: string) {
+/** The policy in force for the month, refusing months that cannot be run (not begun, no policy, not the bonus month). */
+async function policyForRun(ctx: ReadContext, townId: string, kind: RunKind, month: string) {
   if (month > today(ctx.clock).slice(0, 7)) throw ruleViolation({ zh: `${month} 尚未到来，不能计算发放。`, en: `${month} has not begun.` }, 'month');
   const policy = await policyOn(ctx.db, townId, monthBounds(month).last);
   if (!policy) throw ruleViolation({ zh: `${month} 没有生效的薪酬政策。请先在“薪酬政策”中新增自该月或更早生效的版本。`, en: `No pay policy is in force in ${month}. Add a policy version first.` }, 'month');
-  if (kind === 'annual_bonus') {
-    const bonusMonth = policy.policy.annualBonusMonth;
-    if (Number(month.slice(5, 7)) !== bonusMonth) throw ruleViolation({ zh: `薪酬政策规定年度考核奖在 ${bonusMonth} 月发放，请选择 ${month.slice(0, 4)}-${String(bonusMonth).padStart(2, '0')}。`, en: `The annual bonus is paid in month ${bonusMonth}.` }, 'month');
-    return policy;
-  }
-  // R25 before R21: every unit's sheet for the month must be locked; name the missing ones.
-  const open = await unlockedSheets(ctx.db, townId, coopId, month);
-  if (open.length > 0) {
-    const list = open.slice(0, 8).map((o) => `${o.department_name}·${o.team_name}（${o.state ? '未锁定' : '未建表'}）`).join('、');
-    throw ruleViolation({ zh: `${month} 还有 ${open.length} 张考核表未锁定，不能计算发放：${list}${open.length > 8 ? ' 等' : ''}。请督促相关单位报送并由主管部门锁定（R25）。`, en: `${open.length} assessment sheets of ${month} are not locked.` }, 'month');
+  const bonusMonth = policy.policy.annualBonusMonth;
+  if (kind === 'annual_bonus' && Number(month.slice(5, 7)) !== bonusMonth) {
+    throw ruleViolation({ zh: `薪酬政策规定年度考核奖在 ${bonusMonth} 月发放，请选择 ${month.slice(0, 4)}-${String(bonusMonth).padStart(2, '0')}。`, en: `The annual bonus is paid in month ${bonusMonth}.` }, 'month');
   }
   return policy;
 }
 
-async function writeRun(ctx: MutationContext, townId: string, runId: string, kind: RunKind, coopId: string, month: string, policy: { id: string; policy: Parameters<typeof computeRun>[6] }) {
-  const computed = await computeRun(ctx.db, townId, runId, kind, coopId, month, policy.policy);
-  await ctx.insertRows('pay_slips', computed.slips);
-  if (computed.adjustmentIds.length > 0) await ctx.db.updateTable('pay_adjustments').set({ applied_run_id: runId }).where('town_id', '=', townId).where('id', 'in', computed.adjustmentIds).execute();
-  const totals = computed.slips.reduce((t, s) => ({ gross: t.gross + s.gross_fen, deduction: t.deduction + s.deduction_fen, net: t.net + s.net_fen, inKind: t.inKind + s.in_kind_fen }), { gross: 0, deduction: 0, net: 0, inKind: 0 });
+/** R25 before R21: every unit's sheet of the month must be locked; names the missing ones. */
+async function assertSheetsLocked(ctx: ReadContext, townId: string, month: string, workers: readonly WorkerMonth[]): Promise<void> {
+  const open = await unlockedSheets(ctx.db, townId, month, workers);
+  if (open.length === 0) return;
+  const list = open.slice(0, 8).map((o) => `${o.department_name}·${o.team_name}（${o.state ? '未锁定' : '未建表'}）`).join('、');
+  throw ruleViolation({ zh: `${month} 还有 ${open.length} 张考核表未锁定，不能计算发放：${list}${open.length > 8 ? ' 等' : ''}。请督促相关单位报送并由主管部门锁定（R25）。`, en: `${open.length} assessment sheets of ${month} are not locked.` }, 'month');
+}
+
+/** Computes and writes every slip of the run (in chunks), then its totals. */
+async function writeRun(ctx: MutationContext, townId: string, runId: string, kind: RunKind, coopId: string, month: string, policy: PolicyInForce) {
+  const workers = await workersInMonth(ctx.db, townId, coopId, month);
+  if (kind === 'monthly') await assertSheetsLocked(ctx, townId, month, workers);
+  const totals = await computeRun(ctx.db, townId, runId, kind, coopId, month, policy.policy, workers, (rows) => ctx.insertRows('pay_slips', rows));
+  if (totals.adjustmentIds.length > 0) await ctx.db.updateTable('pay_adjustments').set({ applied_run_id: runId }).where('town_id', '=', townId).where('id', 'in', totals.adjustmentIds).execute();
   await ctx.db
     .updateTable('pay_runs')
-    .set({ policy_id: policy.id, worker_count: computed.slips.length, gross_fen: totals.gross, deduction_fen: totals.deduction, net_fen: totals.net, in_kind_fen: totals.inKind, computed_at: shanghaiTimestamp(ctx.clock.now()) })
+    .set({ policy_id: policy.id, worker_count: totals.workers, gross_fen: totals.grossFen, deduction_fen: totals.deductionFen, net_fen: totals.netFen, in_kind_fen: totals.inKindFen, computed_at: shanghaiTimestamp(ctx.clock.now()) })
     .where('town_id', '=', townId)
     .where('id', '=', runId)
     .execute();
-  return { workers: computed.slips.length, ...totals, adjustments: computed.adjustmentIds.length };
+  return { workers: totals.workers, grossFen: totals.grossFen, netFen: totals.netFen, adjustments: totals.adjustmentIds.length };
 }
 
 export async function createRun(ctx: MutationContext, townId: string, input: RunCreate): Promise<RunDetail> {
@@ -207,7 +209,7 @@ export async function createRun(ctx: MutationContext, townId: string, input: Run
       'month',
     );
   }
-  const policy = await policyForRun(ctx, townId, input.kind, input.coopId, input.month);
+  const policy = await policyForRun(ctx, townId, input.kind, input.month);
   const id = ctx.newId();
   const now = shanghaiTimestamp(ctx.clock.now());
   await ctx.db
@@ -238,7 +240,7 @@ export async function recalculateRun(ctx: MutationContext, townId: string, id: s
   await assertCanRun(ctx, townId, run.coop_id);
   if (run.state === 'approved' || run.state === 'released') throw ruleViolation({ zh: '已审批的发放不能重新计算；如需更正，请登记更正，计入下月发放。', en: 'An approved run cannot be recalculated; record a correction.' });
   if (!(await repo.bumpVersion(ctx.db, townId, id, version, { state: 'draft' }))) throw staleVersion();
-  const policy = await policyForRun(ctx, townId, run.kind as RunKind, run.coop_id, run.month);
+  const policy = await policyForRun(ctx, townId, run.kind as RunKind, run.month);
   await ctx.db.updateTable('pay_adjustments').set({ applied_run_id: null }).where('town_id', '=', townId).where('applied_run_id', '=', id).execute();
   await ctx.db.deleteFrom('pay_slips').where('town_id', '=', townId).where('run_id', '=', id).execute();
   const voided = await voidSignoffs(ctx, townId, id, '重新计算');

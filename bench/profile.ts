@@ -2,14 +2,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { Session } from 'node:inspector/promises';
 import { freshDatabase } from './backends.ts';
-import scenario from './scenarios/03-import-100k-xlsx.ts';
+import type { Scenario } from './scenario.ts';
 
-// The import scenario on SQLite outside the bench runner, for finding where its time goes:
-// `node --import tsx bench/profile-import.ts` prints, per iteration, the timed part's wall time and
+// One scenario on SQLite outside the bench runner, for finding where its time goes:
+// `node --import tsx bench/profile.ts 03-import-100k-xlsx` prints, per iteration, the timed part's wall time and
 // the process's CPU time over it (what a busy machine inflates least), peak RSS and the load average.
 // BENCH_ITERATIONS=N runs N iterations; PROFILE=/tmp/import writes a CPU profile of each timed part
-// (/tmp/import.<i>.cpuprofile, open in Chrome DevTools) without the untimed workbook and town set-up.
+// (/tmp/import.<i>.cpuprofile, open in Chrome DevTools) without the untimed set-up. Also prints
+// the RSS when the timed part starts, so a scenario's own peak can be told from its set-up's.
 
+const name = process.argv[2] ?? '03-import-100k-xlsx';
+const scenario = ((await import(`./scenarios/${name.replace(/\.ts$/, '')}.ts`)) as { default: Scenario }).default;
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 1);
 const profile = process.env.PROFILE;
 const session = new Session();
@@ -30,6 +33,7 @@ for (let i = 0; i < iterations; i++) {
           await session.post('Profiler.enable');
           await session.post('Profiler.start');
         }
+        console.log(`rss at the timed part's start: ${Math.round(process.memoryUsage().rss / 1048576)} MB`);
         const start = performance.now();
         const startCpu = process.cpuUsage();
         try {
