@@ -33,6 +33,10 @@ export async function bankRowsOf(ctx: MutationContext, townId: string, runId: st
     .orderBy('ps.person_name')
     .execute();
   const rows = slips.map((s) => ({ name: s.person_name, bankName: s.bank_name, account: s.bank_account_cipher ? ctx.keyring.decrypt(s.bank_account_cipher) : '', netFen: Number(s.net_fen) }));
+  const negative = rows.filter((r) => r.netFen < 0);
+  if (negative.length > 0) {
+    throw ruleViolation({ zh: `${negative.length} 人本月实发为负数（如 ${negative[0]!.name}：${(negative[0]!.netFen / 100).toFixed(2)} 元），银行不能代发负数。请在发放中手工调整，或将应扣回金额登记为下月更正。`, en: `${negative.length} workers have a negative net; adjust them first.` });
+  }
   const missing = rows.filter((r) => !r.account);
   if (missing.length > 0) {
     throw ruleViolation({ zh: `${missing.length} 人没有银行账号（如 ${missing[0]!.name}），银行文件不完整。请先在花名册中补录账号。`, en: `${missing.length} workers have no bank account.` });
