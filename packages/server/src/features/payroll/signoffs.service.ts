@@ -47,6 +47,7 @@ export async function signStep(ctx: MutationContext, townId: string, id: string,
   if (mine) {
     throw ruleViolation({ zh: `您已在本发放中签署“${SIGNOFF_STEP_LABELS[mine.step as SignoffStep].zh}”，同一人不能签署同一发放的两个环节（R21）。请由其他负责人签署。`, en: 'One person cannot sign two steps of one run (R21).' }, 'step');
   }
+  if (step === 'leader_approve') await assertNoNegativeNet(ctx, townId, id);
   let departments: (string | null)[] = [null];
   let complete = true;
   if (step === 'unit_confirm' || step === 'department_review') {
@@ -67,6 +68,14 @@ export async function signStep(ctx: MutationContext, townId: string, id: string,
     .execute();
   await recordAudit(ctx, { townId, action: `payroll.run.${step}`, objectType: 'pay_run', objectId: id, before: { state, version: input.version }, after: { state: complete ? STATE_AFTER[step] : state, departments } });
   return getRun(ctx, townId, id);
+}
+
+/** A bank cannot pay a negative amount: such a slip is settled (manual line, or a correction next month) before approval. */
+async function assertNoNegativeNet(ctx: ReadContext, townId: string, runId: string): Promise<void> {
+  const negative = await ctx.db.selectFrom('pay_slips').select(['person_name', 'net_fen']).where('town_id', '=', townId).where('run_id', '=', runId).where('net_fen', '<', 0).limit(1).executeTakeFirst();
+  if (negative) {
+    throw ruleViolation({ zh: `${negative.person_name} 本月实发为负数（${(Number(negative.net_fen) / 100).toFixed(2)} 元），银行不能代发。请服务社先手工调整该人（如将应扣回金额改在下月扣回），再报审批。`, en: 'A slip has a negative net pay; adjust it before approval.' });
+  }
 }
 
 /** A manual line on one worker's slip before approval: voids that unit's confirmation and every later sign-off. */
