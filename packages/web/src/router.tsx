@@ -30,6 +30,13 @@ import { OverduePage } from './pages/assessment/OverduePage';
 import { SheetPage } from './pages/assessment/SheetPage';
 import { SheetsPage } from './pages/assessment/SheetsPage';
 import { TemplatesPage } from './pages/assessment/TemplatesPage';
+import { ApprovalsPage } from './pages/payroll/ApprovalsPage';
+import { PayslipsPage } from './pages/payroll/PayslipsPage';
+import { PoliciesPage } from './pages/payroll/PoliciesPage';
+import { RunPage } from './pages/payroll/RunPage';
+import { RunsPage } from './pages/payroll/RunsPage';
+import { SimulationPage } from './pages/payroll/SimulationPage';
+import { PAYROLL_SIGNERS } from './layout/nav';
 import { RequireAction, SessionGate } from './session/SessionGate';
 
 // Paths match the menu in layout/nav.tsx; each page names the action its menu entry needs, so an
@@ -67,6 +74,14 @@ export const router = createBrowserRouter([
           { path: 'assessment/overdue', element: <RequireAction action="assessment.read"><OverduePage /></RequireAction> },
           { path: 'assessment/calendar', element: <RequireAction action="assessment.read"><CalendarPage /></RequireAction> },
           { path: 'system/calendar', element: <RequireAction action="calendar.manage"><CalendarPage /></RequireAction> },
+          { path: 'payroll/policies', element: <RequireAction action="payroll.read"><PoliciesPage /></RequireAction> },
+          { path: 'payroll/monthly', element: <RequireAction action="payroll.read"><RunsPage key="monthly" kind="monthly" /></RequireAction> },
+          { path: 'payroll/monthly/:id', element: <RequireAction action="payroll.read"><RunPage /></RequireAction> },
+          { path: 'payroll/annual', element: <RequireAction action="payroll.read"><RunsPage key="annual" kind="annual_bonus" /></RequireAction> },
+          { path: 'payroll/annual/:id', element: <RequireAction action="payroll.read"><RunPage /></RequireAction> },
+          { path: 'payroll/approvals', element: <RequireAction action={PAYROLL_SIGNERS}><ApprovalsPage /></RequireAction> },
+          { path: 'payroll/payslips', element: <RequireAction action={['payroll.read', 'payroll.self']}><PayslipsPage /></RequireAction> },
+          { path: 'payroll/simulate', element: <RequireAction action="payroll.policy"><SimulationPage /></RequireAction> },
           { path: 'audit/log', element: <RequireAction action="audit.read"><AuditLogPage /></RequireAction> },
           { path: 'audit/chain', element: <RequireAction action="audit.read"><ChainCheckPage /></RequireAction> },
           { path: 'system/users', element: <RequireAction action="user.read"><UsersPage /></RequireAction> },

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { enAssessment } from './en-assessment';
+import { enPayroll } from './en-payroll';
 import { translate, translateWith } from './index';
 import { zh } from './zh';
 import { zhAssessment } from './zh-assessment';
+import { zhPayroll } from './zh-payroll';
 
 describe('i18n', () => {
   it('falls back to Chinese, then to the key itself', () => {
@@ -22,8 +24,8 @@ describe('i18n', () => {
 
   it('has an English text for every Chinese key, with the same slots', () => {
     const slots = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    const englishOf = { ...en, ...enAssessment } as Record<string, string | undefined>;
-    for (const [key, text] of Object.entries({ ...zh, ...zhAssessment })) {
+    const englishOf = { ...en, ...enAssessment, ...enPayroll } as Record<string, string | undefined>;
+    for (const [key, text] of Object.entries({ ...zh, ...zhAssessment, ...zhPayroll })) {
       const english = englishOf[key];
       expect(english, key).toBeTypeOf('string');
       expect(slots(english ?? ''), key).toEqual(slots(text));
@@ -32,5 +34,6 @@ describe('i18n', () => {
 
   it('keeps each key in one dictionary only', () => {
     expect(Object.keys(zhAssessment).filter((key) => key in zh)).toEqual([]);
+    expect(Object.keys(zhPayroll).filter((key) => key in zh || key in zhAssessment)).toEqual([]);
   });
 });

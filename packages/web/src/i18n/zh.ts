@@ -328,7 +328,7 @@ export const zh = {
 
   'home.title': '工作台',
   'home.welcome': '{name}，您好',
-  'home.nothingYet': '您的账号目前没有可用的管理页面。从业人员本人的自助服务（查看上岗协议、考勤和工资条）将在后续版本开放；如需其他权限，请联系本镇安全管理员。',
+  'home.nothingYet': '您的账号目前没有可用的管理页面。从业人员本人可在“薪酬发放 › 工资条”查看工资条；查看上岗协议与考勤的自助服务将在后续版本开放；如需其他权限，请联系本镇安全管理员。',
   'home.figures': '关键数字',
   'home.teams': '服务队',
   'home.departments': '部门',
@@ -336,7 +336,7 @@ export const zh = {
   'home.coops': '服务社',
   'home.teamsWithoutAssignment': '无管理关系的服务队',
   'home.todo': '待办事项',
-  'home.todoEmpty': '暂无待办。待审批的招录、待鉴证和即将到期的上岗协议、待填报和待审核的考核表会在这里提醒；薪酬的待办将在后续版本加入。',
+  'home.todoEmpty': '暂无待办。待审批的招录、待鉴证和即将到期的上岗协议、待填报和待审核的考核表、等待您签批的薪酬发放会在这里提醒。',
   'home.todoNoTeams': '尚无服务队：前往“服务队”页面，点击“新建服务队”开始。',
   'home.todoUnassigned': '{count} 个服务队今天没有主管部门和日常管理单位：在“服务队”页面点开该队，点击“变更管理关系”补充。',
   'home.go': '前往处理',

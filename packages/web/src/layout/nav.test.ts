@@ -16,6 +16,10 @@ const WORKERS = [...ROSTER, 'nav.workers › nav.import'];
 const STAFFING = ['nav.staffing › nav.quotaBoard', 'nav.staffing › nav.proposals', 'nav.staffing › nav.hiring', 'nav.staffing › nav.exits'];
 const AGREEMENTS = ['nav.agreements › nav.agreementList', 'nav.agreements › nav.agreementExpiring'];
 const ASSESSMENT = ['nav.attendance', 'nav.monthly', 'nav.annual', 'nav.templates', 'nav.overdue', 'nav.calendar'].map((page) => `nav.assessment › ${page}`);
+const pay = (...pages: string[]) => pages.map((page) => `nav.payroll › ${page}`);
+/** What every payroll reader sees: the policy, both run lists and where payslips are. */
+const PAY_READ = pay('nav.payPolicies', 'nav.payMonthly', 'nav.payAnnual', 'nav.payslips');
+const PAY_SIGN = pay('nav.payPolicies', 'nav.payMonthly', 'nav.payAnnual', 'nav.payApprovals', 'nav.payslips');
 
 describe('menu by actions', () => {
   it('shows everything to a session holding every action', () => {
@@ -24,15 +28,15 @@ describe('menu by actions', () => {
   });
 
   it('shows town HR the organisation pages, 花名册 and 批量导入, 职数与招录 and 上岗协议, but neither 系统管理 nor 监察审计', () => {
-    expect(menuOf('town_hr')).toEqual(['nav.home', ...ORG, ...WORKERS, ...STAFFING, ...AGREEMENTS, ...ASSESSMENT]);
+    expect(menuOf('town_hr')).toEqual(['nav.home', ...ORG, ...WORKERS, ...STAFFING, ...AGREEMENTS, ...ASSESSMENT, ...PAY_READ]);
   });
 
   it('shows a supervising department the roster, 职数与招录 (to propose and request) and 上岗协议 (to witness)', () => {
-    expect(menuOf('supervising_dept')).toEqual(['nav.home', ...ORG, ...ROSTER, ...STAFFING, ...AGREEMENTS, ...ASSESSMENT]);
+    expect(menuOf('supervising_dept')).toEqual(['nav.home', ...ORG, ...ROSTER, ...STAFFING, ...AGREEMENTS, ...ASSESSMENT, ...PAY_SIGN]);
   });
 
-  it('shows finance the quota pages but not hiring, exits or agreements', () => {
-    expect(menuOf('finance')).toEqual(['nav.home', ...ORG, ...ROSTER, 'nav.staffing › nav.quotaBoard', 'nav.staffing › nav.proposals', ...ASSESSMENT]);
+  it('shows finance the quota pages but not hiring, exits or agreements, and payroll with 政策测算 but no sign-off list', () => {
+    expect(menuOf('finance')).toEqual(['nav.home', ...ORG, ...ROSTER, 'nav.staffing › nav.quotaBoard', 'nav.staffing › nav.proposals', ...ASSESSMENT, ...PAY_READ, ...pay('nav.paySimulate')]);
   });
 
   it('shows the security administrator users and security settings, not the audit log', () => {
@@ -51,6 +55,7 @@ describe('menu by actions', () => {
       ...STAFFING,
       ...AGREEMENTS,
       ...ASSESSMENT,
+      ...PAY_READ,
       'nav.supervision › nav.auditLog',
       'nav.supervision › nav.auditChain',
       'nav.system › nav.users',
@@ -71,8 +76,14 @@ describe('menu by actions', () => {
     expect(visibleNav([]).some((i) => i.children)).toBe(false);
   });
 
-  it('shows a worker (self-service) the roster and the agreements only: the server shows them their own', () => {
-    expect(menuOf('worker')).toEqual(['nav.home', ...ROSTER, ...AGREEMENTS]);
+  it('shows a worker (self-service) the roster, the agreements and 工资条 only: the server shows them their own', () => {
+    expect(menuOf('worker')).toEqual(['nav.home', ...ROSTER, ...AGREEMENTS, ...pay('nav.payslips')]);
+  });
+
+  it('gives 审批 to each signer of R21 and 政策测算 to those who keep the policy', () => {
+    for (const role of ['daily_manager', 'supervising_dept', 'leader', 'coop_admin'] as const) expect(menuOf(role), role).toContain('nav.payroll › nav.payApprovals');
+    expect(menuOf('leadership_office')).toContain('nav.payroll › nav.paySimulate');
+    expect(menuOf('leadership_office')).not.toContain('nav.payroll › nav.payApprovals');
   });
 });
 
@@ -103,5 +114,10 @@ describe('breadcrumb trail', () => {
 
   it('puts a sheet under 考勤考核 › 月度考核', () => {
     expect(labelsOf('/assessment/sheets/s-1')).toEqual(['nav.assessment', 'nav.monthly', 'nav.assessmentSheet']);
+  });
+
+  it('puts a pay run under 月度发放 or 年终奖 by its kind', () => {
+    expect(labelsOf('/payroll/monthly/r-1')).toEqual(['nav.payroll', 'nav.payMonthly', 'nav.payRun']);
+    expect(labelsOf('/payroll/annual/r-2')).toEqual(['nav.payroll', 'nav.payAnnual', 'nav.payRun']);
   });
 });

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   DashboardOutlined,
   FileProtectOutlined,
+  PayCircleOutlined,
   ScheduleOutlined,
   SettingOutlined,
   SolutionOutlined,
@@ -20,14 +21,23 @@ export interface NavItem {
   /** A page's route; groups have none. */
   path?: string;
   icon?: ReactNode;
-  /** Shown only when the session allows this action; pages without one are for everyone. */
-  action?: Action;
+  /** Shown only when the session allows this action (any of several); pages without one are for everyone. */
+  action?: Action | readonly Action[];
   children?: NavItem[];
   /**
    * Pages reached from this one and not from the menu (人员详情 from 花名册): they appear in the
    * breadcrumb under it. Their paths may hold parameters (/workers/:id).
    */
   pages?: NavItem[];
+}
+
+/** R21: whoever signs a step of a pay run has the 审批 list. */
+export const PAYROLL_SIGNERS: readonly Action[] = ['payroll.confirm', 'payroll.review', 'payroll.approve', 'payroll.release'];
+
+/** Whether a session's actions open an item that needs `action` (any of them, for a list). */
+export function allows(actions: readonly string[], action: NavItem['action']): boolean {
+  if (!action) return true;
+  return (typeof action === 'string' ? [action] : action).some((a) => actions.includes(a));
 }
 
 export const NAV: NavItem[] = [
@@ -95,6 +105,18 @@ export const NAV: NavItem[] = [
     ],
   },
   {
+    label: 'nav.payroll',
+    icon: <PayCircleOutlined />,
+    children: [
+      { label: 'nav.payPolicies', path: '/payroll/policies', action: 'payroll.read' },
+      { label: 'nav.payMonthly', path: '/payroll/monthly', action: 'payroll.read', pages: [{ label: 'nav.payRun', path: '/payroll/monthly/:id' }] },
+      { label: 'nav.payAnnual', path: '/payroll/annual', action: 'payroll.read', pages: [{ label: 'nav.payRun', path: '/payroll/annual/:id' }] },
+      { label: 'nav.payApprovals', path: '/payroll/approvals', action: PAYROLL_SIGNERS },
+      { label: 'nav.payslips', path: '/payroll/payslips', action: ['payroll.read', 'payroll.self'] },
+      { label: 'nav.paySimulate', path: '/payroll/simulate', action: 'payroll.policy' },
+    ],
+  },
+  {
     label: 'nav.supervision',
     icon: <AuditOutlined />,
     children: [
@@ -128,7 +150,7 @@ export const ACCOUNT_NAV: NavItem[] = [
 export function visibleNav(actions: readonly string[], items: NavItem[] = NAV): NavItem[] {
   const shown: NavItem[] = [];
   for (const item of items) {
-    if (item.action && !actions.includes(item.action)) continue;
+    if (!allows(actions, item.action)) continue;
     if (item.children) {
       const children = visibleNav(actions, item.children);
       if (children.length > 0) shown.push({ ...item, children });

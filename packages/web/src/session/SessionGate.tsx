@@ -65,11 +65,11 @@ export function SessionGate() {
   return <Outlet />;
 }
 
-/** A page for users whose grants allow `action`; others (who typed the address) are told why not. */
-export function RequireAction({ action, children }: { action: Action; children: ReactNode }) {
+/** A page for users whose grants allow `action` (any of several); others (who typed the address) are told why not. */
+export function RequireAction({ action, children }: { action: Action | readonly Action[]; children: ReactNode }) {
   const { t } = useI18n();
   const can = useCan();
-  if (can(action)) return children;
+  if ((typeof action === 'string' ? [action] : action).some(can)) return children;
   return (
     <Result
       status="403"

@@ -5,12 +5,13 @@ import { useCallback, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { getOverview } from '../../api/organisation';
 import { assessmentTodos } from '../../features/assessment/assessmentTodos';
+import { payrollTodos } from '../../features/payroll/payrollTodos';
 import { staffingTodos, type Todo } from '../../features/staffing/staffingTodos';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { useApi } from '../../hooks/useApi';
 import { useI18n, type MessageKey } from '../../i18n';
-import { useCan, useSession, useTown } from '../../session/SessionContext';
+import { useCan, useSession } from '../../session/SessionContext';
 
 interface Figure {
   key: keyof Omit<OrgOverview, 'town'>;
@@ -46,6 +47,7 @@ export function HomePage() {
 function NothingYetHome() {
   const { t } = useI18n();
   const { user, town } = useSession();
+  const can = useCan();
   return (
     <>
       <PageHeader title={t('home.title')} subTitle={town.name} />
@@ -60,6 +62,11 @@ function NothingYetHome() {
               <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
                 {t('home.nothingYet')}
               </Typography.Paragraph>
+              {can('payroll.self') && (
+                <Link to="/payroll/payslips" data-testid="home-payslips">
+                  {t('home.myPayslips')}
+                </Link>
+              )}
             </>
           }
         />
@@ -69,14 +76,15 @@ function NothingYetHome() {
 }
 
 function OrgHome({ manage }: { manage: boolean }) {
-  const { t } = useI18n();
-  const town = useTown();
+  const { t, lang } = useI18n();
+  const { town, grants } = useSession();
   const can = useCan();
   const load = useCallback((signal: AbortSignal) => getOverview(town.id, signal), [town.id]);
   const { data, error, loading, reload } = useApi(load);
   const loadStaffing = useCallback(
-    async (signal: AbortSignal) => (await Promise.all([staffingTodos(town.id, can, t, signal), assessmentTodos(town.id, can, t, signal)])).flat(),
-    [town.id, can, t],
+    async (signal: AbortSignal) =>
+      (await Promise.all([staffingTodos(town.id, can, t, signal), assessmentTodos(town.id, can, t, signal), payrollTodos(town.id, can, grants, t, lang, signal)])).flat(),
+    [town.id, can, grants, t, lang],
   );
   const staffing = useApi(loadStaffing);
   // The to-dos ask for changes: only for those who may make them.
