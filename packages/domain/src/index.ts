@@ -29,3 +29,8 @@ export * from './payroll/policy.js';
 export * from './payroll/calc.js';
 export * from './payroll/year.js';
 export * from './api/payroll.js';
+export * from './ledger/vocabulary.js';
+export * from './ledger/journal.js';
+export * from './ledger/earmarks.js';
+export * from './ledger/budget.js';
+export * from './api/ledger.js';

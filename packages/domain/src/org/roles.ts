@@ -108,6 +108,14 @@ export const ACTIONS = [
   'payroll.release',
   'payroll.adjust',
   'payroll.self',
+  'ledger.read',
+  'ledger.post',
+  'ledger.close',
+  'ledger.earmark',
+  'budget.read',
+  'budget.manage',
+  'budget.apply',
+  'budget.approve',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -128,22 +136,24 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   audit_admin: ['org.read', 'audit.read', 'audit.export'],
   // R25: the leadership group approves indicator templates and decides the annual assessment.
   // R21: the leader in charge approves pay runs (the third sign-off).
-  leader: [...READ, ...STAFFING_READ, 'assessment.template.approve', 'assessment.annual', 'payroll.read', 'payroll.approve'],
-  leadership_office: ['org.read', 'org.manage', 'worker.read', 'worker.export', ...STAFFING_READ, 'assessment.template.approve', 'assessment.annual', 'payroll.read', 'payroll.policy'],
+  leader: [...READ, ...STAFFING_READ, 'assessment.template.approve', 'assessment.annual', 'payroll.read', 'payroll.approve', 'ledger.read', 'budget.read', 'budget.approve'],
+  // R18: the leadership group approves uniform and training applications into next year's budget.
+  leadership_office: ['org.read', 'org.manage', 'worker.read', 'worker.export', ...STAFFING_READ, 'assessment.template.approve', 'assessment.annual', 'payroll.read', 'payroll.policy', 'ledger.read', 'budget.read', 'budget.approve'],
   // R9, R10: town HR sets quotas and approves hires and transfers.
   town_hr: [...HR, 'quota.manage', 'hiring.approve', 'annual_result.manage', 'assessment.template.manage', 'payroll.read'],
   // #7: the finance office keeps the pay policy, runs and corrects pay.
-  finance: [...READ, 'quota.read', 'assessment.read', 'payroll.read', 'payroll.policy', 'payroll.run', 'payroll.adjust'],
+  // R20, R22: the finance office keeps the town special account, its earmarks, months and budget.
+  finance: [...READ, 'quota.read', 'assessment.read', 'payroll.read', 'payroll.policy', 'payroll.run', 'payroll.adjust', 'ledger.read', 'ledger.post', 'ledger.close', 'ledger.earmark', 'budget.read', 'budget.manage'],
   // R6: the coop draws up, files, renews and ends agreements.
   // R20, R21: the coop runs its pay, releases it after the three sign-offs and exports the bank file.
-  coop_admin: [...HR, 'agreement.manage', 'payroll.read', 'payroll.run', 'payroll.release', 'payroll.adjust'],
+  coop_admin: [...HR, 'agreement.manage', 'payroll.read', 'payroll.run', 'payroll.release', 'payroll.adjust', 'ledger.read', 'budget.read', 'budget.apply'],
   // R6, R9, R10: the supervising department proposes quotas, requests hires and witnesses agreements.
   // R25: the supervising department sets its teams' indicators and reviews and locks the month.
-  supervising_dept: [...READ, ...STAFFING_READ, 'quota.propose', 'hiring.request', 'agreement.witness', 'assessment.review', 'assessment.template.manage', 'payroll.read', 'payroll.review'],
+  supervising_dept: [...READ, ...STAFFING_READ, 'quota.propose', 'hiring.request', 'agreement.witness', 'assessment.review', 'assessment.template.manage', 'payroll.read', 'payroll.review', 'budget.read', 'budget.apply'],
   // R7, R25: the daily-managing unit keeps attendance and scores the month; the community scores its share.
   daily_manager: [...READ, ...STAFFING_READ, 'quota.propose', 'hiring.request', 'assessment.enter', 'payroll.read', 'payroll.confirm'],
   community_manager: [...READ, 'assessment.read', 'assessment.community'],
-  supervision: ['org.read', 'audit.read', 'audit.export', 'user.read', 'worker.read', 'worker.export', ...STAFFING_READ, 'payroll.read'],
+  supervision: ['org.read', 'audit.read', 'audit.export', 'user.read', 'worker.read', 'worker.export', ...STAFFING_READ, 'payroll.read', 'ledger.read', 'budget.read'],
   worker: ['worker.read', 'agreement.read', 'payroll.self'],
 };
 

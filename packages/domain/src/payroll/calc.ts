@@ -180,8 +180,9 @@ export function computeMonth(policy: PayPolicy, worker: WorkerPay, facts: MonthF
   for (const adj of facts.adjustments ?? []) add('adjustment', adj.amountFen, 'R21', `更正：${adj.reason}`);
 
   if (inPost > 0) {
+    // Prorated like the pay it comes out of, so a few days in post never leave a negative net.
     const deduction = policy.deductionFen[worker.insurance];
-    add('deduction', -deduction, 'R16', `个人社保缴费（${worker.insurance === 'urban_employee' ? '城镇职工社保' : worker.insurance === 'community_comprehensive' ? '社区综合保险' : '未参保'}）`);
+    add('deduction', -prorate(deduction, inPost, days), 'R16', `个人社保缴费（${worker.insurance === 'urban_employee' ? '城镇职工社保' : worker.insurance === 'community_comprehensive' ? '社区综合保险' : '未参保'}）= ${yuanText(deduction)}${part}`);
   }
   return summarise(facts.month, inPost, days, lines);
 }

@@ -73,7 +73,8 @@ export type PolicyProblem =
   | { field: string; kind: 'not_integer' }
   | { field: string; kind: 'over_cap'; capFen: Fen }
   | { field: string; kind: 'bonus_out_of_range'; minBp: number; maxBp: number }
-  | { field: string; kind: 'bad_month' };
+  | { field: string; kind: 'bad_month' }
+  | { field: string; kind: 'deduction_over_floor'; floorFen: Fen };
 
 const MAX_FEN = 100_000_000; // one million yuan: far above any monthly amount, below float trouble
 
@@ -112,7 +113,11 @@ export function checkPolicy(p: PayPolicy, on: IsoDate): PolicyProblem[] {
     }
   }
   if (!Number.isInteger(p.annualBonusMonth) || p.annualBonusMonth < 1 || p.annualBonusMonth > 12) problems.push({ field: 'annualBonusMonth', kind: 'bad_month' });
-  for (const i of INSURANCE_KINDS) amount(`deductionFen.${i}`, p.deductionFen[i]);
+  for (const i of INSURANCE_KINDS) {
+    amount(`deductionFen.${i}`, p.deductionFen[i]);
+    // The floor is paid to anyone in post, so a deduction within it never leaves a negative net.
+    if (p.floorFen >= minFloor && p.deductionFen[i] > p.floorFen) problems.push({ field: `deductionFen.${i}`, kind: 'deduction_over_floor', floorFen: p.floorFen });
+  }
   return problems;
 }
 
@@ -134,5 +139,7 @@ export function policyProblemText(p: PolicyProblem): { zh: string; en: string } 
       return { zh: `年度考核奖比例须在 ${percent(p.minBp)}–${percent(p.maxBp)} 之间（R19）。请在此范围内选择。`, en: `The annual bonus percent must lie between ${percent(p.minBp)} and ${percent(p.maxBp)} (R19).` };
     case 'bad_month':
       return { zh: '月份须为 1–12。', en: 'Months are 1–12.' };
+    case 'deduction_over_floor':
+      return { zh: `个人社保缴费不能高于月收入保底 ${yuan(p.floorFen)} 元，否则实发可能为负数。请核对金额。`, en: `A deduction may not exceed the floor of ${yuan(p.floorFen)} yuan.` };
   }
 }

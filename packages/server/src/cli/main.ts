@@ -65,6 +65,12 @@ const COMMANDS: Record<string, Command> = {
     options: {},
     run: async () => (await import('./key-commands.js')).rotateKeysCommand(),
   },
+  'ledger-check': {
+    summary: '按凭证重算资金台账各账户余额，并与存储余额、已审批发放核对；发现差异即报出并返回非零',
+    usage: 'gongyi ledger check [--town xiaokunshan]',
+    options: { town: { type: 'string' } },
+    run: async (v) => (await import('./ledger-commands.js')).ledgerCheckCommand(v.town as string | undefined),
+  },
   'pay-calc': {
     summary: '薪酬测算：从标准输入读一名人员的测算场景 JSON，输出全年每月的工资明细 JSON（不连数据库）',
     usage: 'gongyi pay calc < scenario.json\n场景格式与输出见 docs/pay-calc.md；输入有误时在标准错误中逐项指明字段，退出码 2。',
@@ -73,10 +79,10 @@ const COMMANDS: Record<string, Command> = {
   },
 };
 
-/** `gongyi user create`, `gongyi audit verify` and `gongyi pay calc` are spelled with a space too. */
+/** `gongyi user create`, `gongyi audit verify`, `gongyi ledger check`, `gongyi pay calc` are spelled with a space too. */
 function normalise(argv: string[]): string[] {
   const [a, b, ...rest] = argv;
-  if ((a === 'user' || a === 'audit' || a === 'keys' || a === 'pay') && b && !b.startsWith('-')) return [`${a}-${b}`, ...rest];
+  if ((a === 'user' || a === 'audit' || a === 'keys' || a === 'pay' || a === 'ledger') && b && !b.startsWith('-')) return [`${a}-${b}`, ...rest];
   return argv;
 }
 

@@ -2,7 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Database } from './database.js';
 import type { DB, NewRow } from './schema.js';
 
-export type BulkTable = 'persons' | 'posts' | 'active_id_register' | 'quota_lines' | 'agreements' | 'assessment_entries' | 'annual_results' | 'pay_slips';
+export type BulkTable = 'persons' | 'posts' | 'active_id_register' | 'quota_lines' | 'agreements' | 'assessment_entries' | 'annual_results' | 'pay_slips' | 'ledger_lines';
 export type BulkInsert = <T extends BulkTable>(table: T, rows: NewRow<T>[]) => Promise<void>;
 /** Inserts rows, or updates every other column of the row already holding the same `key`. */
 export type BulkUpsert = <T extends BulkTable>(table: T, rows: NewRow<T>[], key: readonly (keyof NewRow<T> & string)[]) => Promise<void>;

@@ -496,6 +496,112 @@ export interface PayAdjustmentsTable {
   applied_run_id: string | null;
 }
 
+export interface FundSourcesTable {
+  town_id: string;
+  code: string;
+  name: string;
+  sort_order: number;
+  created_at: string;
+}
+
+export interface LedgerAccountsTable {
+  town_id: string;
+  id: string;
+  code: string;
+  name: string;
+  type: string;
+  source_code: string | null;
+  coop_id: string | null;
+  expense_class: string | null;
+  created_at: string;
+}
+
+export interface LedgerEntriesTable {
+  town_id: string;
+  id: string;
+  seq: number;
+  kind: string;
+  entry_date: string;
+  period: string;
+  document_kind: string;
+  document_ref: string;
+  memo: Generated<string>;
+  amount_fen: number;
+  reverses_entry_id: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface LedgerLinesTable {
+  town_id: string;
+  entry_id: string;
+  line_no: number;
+  account_id: string;
+  debit_fen: number;
+  credit_fen: number;
+  team_id: string | null;
+}
+
+export interface LedgerBalancesTable {
+  town_id: string;
+  account_id: string;
+  period: string;
+  debit_fen: number;
+  credit_fen: number;
+}
+
+export interface LedgerPeriodsTable {
+  town_id: string;
+  period: string;
+  closed_at: string;
+  closed_by: string;
+}
+
+export interface LedgerEarmarksTable {
+  town_id: string;
+  id: string;
+  source_code: string;
+  team_id: string | null;
+  expense_class: string;
+  note: Generated<string>;
+  created_by: string;
+  created_at: string;
+}
+
+export interface BudgetLinesTable {
+  town_id: string;
+  id: string;
+  year: number;
+  kind: string;
+  source_code: string | null;
+  coop_id: string | null;
+  team_id: string | null;
+  expense_class: string | null;
+  amount_fen: number;
+  basis: Generated<string>;
+  application_id: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface BudgetApplicationsTable {
+  town_id: string;
+  id: string;
+  year: number;
+  kind: string;
+  coop_id: string;
+  team_id: string | null;
+  department_id: string | null;
+  amount_fen: number;
+  description: string;
+  state: string;
+  decision_reason: Generated<string>;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_by: string;
+  created_at: string;
+}
+
 export interface DB {
   towns: TownsTable;
   departments: DepartmentsTable;
@@ -526,6 +632,15 @@ export interface DB {
   pay_slips: PaySlipsTable;
   pay_signoffs: PaySignoffsTable;
   pay_adjustments: PayAdjustmentsTable;
+  fund_sources: FundSourcesTable;
+  ledger_accounts: LedgerAccountsTable;
+  ledger_entries: LedgerEntriesTable;
+  ledger_lines: LedgerLinesTable;
+  ledger_balances: LedgerBalancesTable;
+  ledger_periods: LedgerPeriodsTable;
+  ledger_earmarks: LedgerEarmarksTable;
+  budget_lines: BudgetLinesTable;
+  budget_applications: BudgetApplicationsTable;
   annual_results: AnnualResultsTable;
   assessment_templates: AssessmentTemplatesTable;
   calendar_days: CalendarDaysTable;

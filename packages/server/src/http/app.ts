@@ -31,6 +31,7 @@ import { staffingRoutes } from '../features/staffing/staffing.routes.js';
 import { agreementRoutes } from '../features/agreements/agreements.routes.js';
 import { assessmentRoutes } from '../features/assessment/assessment.routes.js';
 import { payrollRoutes } from '../features/payroll/payroll.routes.js';
+import { ledgerRoutes } from '../features/ledger/ledger.routes.js';
 import { IMPORT_LIMITS } from '../features/import/refusals.js';
 import { authenticate, type RouteAccess } from './authenticate.js';
 
@@ -73,6 +74,7 @@ const ROUTES: ((app: App, deps: AppDeps) => void)[] = [
   agreementRoutes,
   assessmentRoutes,
   payrollRoutes,
+  ledgerRoutes,
 ];
 
 export async function buildApp(options: AppOptions): Promise<App> {

@@ -98,6 +98,9 @@ const KEYED: Record<string, Text> = {
   invalid_totp: { zh: '应为 6 位数字', en: 'should be 6 digits' },
   invalid_username: { zh: '应为 3–40 位字母、数字、点、下划线或连字符', en: 'should be 3–40 letters, digits, dots, underscores or hyphens' },
   at_least_one_grant: { zh: '至少需要一项授权', en: 'needs at least one grant' },
+  not_integer: { zh: '须为整数（金额以分为单位）', en: 'must be a whole number (amounts are in fen)' },
+  positive: { zh: '须大于 0', en: 'must be above zero' },
+  invalid_source_code: { zh: '应为 2–40 位小写字母、数字或下划线，以字母开头', en: 'should be 2–40 lowercase letters, digits or underscores, starting with a letter' },
   duplicate_unit: { zh: '中同一部门出现了两次，请合并为一行并写明各项职责', en: 'lists one department twice; merge them into one row' },
 };
 

@@ -5,6 +5,7 @@ import * as workers from './2026_11_28_0003_workers.js';
 import * as staffing from './2026_11_30_0004_staffing.js';
 import * as assessment from './2026_11_30_0005_assessment.js';
 import * as payroll from './2026_11_30_0006_payroll.js';
+import * as ledger from './2026_11_30_0008_ledger.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the same set runs
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_0004_staffing': staffing,
   '2026_11_30_0005_assessment': assessment,
   '2026_11_30_0006_payroll': payroll,
+  '2026_11_30_0008_ledger': ledger,
 };

@@ -17,6 +17,7 @@ import { seedDemoWorkers, type DemoOrg } from './demo-workers.js';
 import { seedDemoStaffing } from './demo-staffing.js';
 import { seedDemoAssessment } from './demo-assessment.js';
 import { seedDemoPayroll } from './demo-payroll.js';
+import { seedDemoLedger } from './demo-ledger.js';
 import { today } from '../../runtime.js';
 import { allTeams } from '../teams/teams.service.js';
 import { allCommunities } from '../communities/communities.service.js';
@@ -33,7 +34,7 @@ export interface SeedResult {
  * nothing when the town is already there. Demo mode only: a real town starts with
  * `gongyi user create`.
  */
-/** `payroll: false` skips last month's locked sheets and the pay policy (tests that do not need them run faster). */
+/** `payroll: false` skips last month's locked sheets, the pay policy and the year's funds (tests that do not need them run faster). */
 export async function seedDemo(database: Database, runtime: Runtime, code = TOWN.code, options: { payroll?: boolean } = {}): Promise<SeedResult> {
   const existing = await findTownByCode(database.db, code);
   if (existing) return { townId: existing.id, created: false };
@@ -44,7 +45,10 @@ export async function seedDemo(database: Database, runtime: Runtime, code = TOWN
     await seedDemoWorkers(ctx, id, code, await demoOrg(ctx, id));
     await seedDemoStaffing(ctx, id, code);
     await seedDemoAssessment(ctx, id, today(runtime.clock).slice(0, 4));
-    if (options.payroll !== false) await seedDemoPayroll(ctx, id);
+    if (options.payroll !== false) {
+      await seedDemoPayroll(ctx, id);
+      await seedDemoLedger(ctx, id);
+    }
     return id;
   });
   return { townId, created: true };

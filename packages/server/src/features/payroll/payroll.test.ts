@@ -207,7 +207,7 @@ describe('payroll (#7)', () => {
     const leader2 = await t.as('leader2');
     const both = await Promise.all([leader('POST', `/payroll/runs/${runId}/approve`, { version }), leader2('POST', `/payroll/runs/${runId}/approve`, { version })]);
     const statuses = both.map((r) => r.status).sort();
-    expect(statuses[0]).toBe(200);
+    expect(statuses[0], JSON.stringify(both.map((r) => r.body.error))).toBe(200);
     expect([409, 422]).toContain(statuses[1]);
     const approvals = await t.database.db.selectFrom('pay_signoffs').select('id').where('run_id', '=', runId).where('step', '=', 'leader_approve').execute();
     expect(approvals).toHaveLength(1);

@@ -16,6 +16,7 @@ import type { MutationContext, ReadContext } from '../../http/context.js';
 import { notFound, ruleViolation } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { authorize, type Action } from '../policy.js';
+import { postRunExpense, postRunPayment } from '../ledger/payroll-postings.js';
 import { actsForCoop, departmentsActedFor } from './run-scope.js';
 import * as repo from './runs.repository.js';
 import { getRun, pendingSigners, requireRun, RUN, staleVersion, voidSignoffs } from './runs.service.js';
@@ -66,6 +67,9 @@ export async function signStep(ctx: MutationContext, townId: string, id: string,
     .insertInto('pay_signoffs')
     .values(departments.map((d) => ({ town_id: townId, id: ctx.newId(), run_id: id, step, department_id: d, user_id: ctx.actor.id, user_name: ctx.actor.display, signed_at: now, voided_at: null })))
     .execute();
+  // R20–R22: approval owes the pay (expense and wages payable); release pays it from the coop's accounts.
+  if (complete && step === 'leader_approve') await postRunExpense(ctx, townId, run);
+  if (complete && step === 'release') await postRunPayment(ctx, townId, run);
   await recordAudit(ctx, { townId, action: `payroll.run.${step}`, objectType: 'pay_run', objectId: id, before: { state, version: input.version }, after: { state: complete ? STATE_AFTER[step] : state, departments } });
   return getRun(ctx, townId, id);
 }

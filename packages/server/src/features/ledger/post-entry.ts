@@ -1,0 +1,100 @@
+import { sql } from 'kysely';
+import { checkEntry, entryProblemText, shanghaiTimestamp, type EntryKind } from '@gongyi/domain';
+import type { MutationContext } from '../../http/context.js';
+import { ruleViolation } from '../../http/errors.js';
+import { today } from '../../runtime.js';
+import { recordAudit } from '../audit/audit.repository.js';
+
+// Posting one journal entry (#8 part 2): balanced to the fen or refused, never into a closed month,
+// numbered in the town's sequence, its lines and the stored balances written in the caller's
+// transaction (so a crash leaves all of it or none), audited with the change.
+
+export interface PostLine {
+  accountId: string;
+  debitFen: number;
+  creditFen: number;
+  teamId?: string | null;
+}
+
+export interface PostInput {
+  kind: EntryKind;
+  /** The document the entry cites (receipt number, pay run, approved application, the reversed entry). */
+  documentKind: string;
+  documentRef: string;
+  memo: string;
+  lines: PostLine[];
+  reversesEntryId?: string;
+  /** Defaults to today; its month is the entry's period. */
+  date?: string;
+}
+
+export async function assertPeriodOpen(ctx: MutationContext, townId: string, period: string): Promise<void> {
+  const closed = await ctx.db.selectFrom('ledger_periods').select('closed_at').where('town_id', '=', townId).where('period', '=', period).executeTakeFirst();
+  if (closed) throw ruleViolation({ zh: `${period} 已结账，不能再记账。请记入当前未结账的月份，或由财政所说明情况后处理。`, en: `${period} is closed; post into an open month.` }, 'date');
+}
+
+export async function postEntry(ctx: MutationContext, townId: string, input: PostInput): Promise<{ id: string; seq: number; amountFen: number }> {
+  const problem = checkEntry(input.lines)[0];
+  if (problem) throw ruleViolation(entryProblemText(problem), 'lines');
+  const date = input.date ?? today(ctx.clock);
+  const period = date.slice(0, 7);
+  // One poster at a time per town on PostgreSQL (SQLite serialises writers): the sequence and balances stay exact.
+  if (ctx.kind === 'postgres') await sql`select id from towns where id = ${townId} for no key update`.execute(ctx.db);
+  await assertPeriodOpen(ctx, townId, period);
+  const last = await ctx.db.selectFrom('ledger_entries').select((eb) => eb.fn.max<number>('seq').as('seq')).where('town_id', '=', townId).executeTakeFirst();
+  const seq = Number(last?.seq ?? 0) + 1;
+  const id = ctx.newId();
+  const amountFen = input.lines.reduce((s, l) => s + l.debitFen, 0);
+  await ctx.db
+    .insertInto('ledger_entries')
+    .values({
+      town_id: townId,
+      id,
+      seq,
+      kind: input.kind,
+      entry_date: date,
+      period,
+      document_kind: input.documentKind,
+      document_ref: input.documentRef,
+      memo: input.memo,
+      amount_fen: amountFen,
+      reverses_entry_id: input.reversesEntryId ?? null,
+      created_by: ctx.actor.display,
+      created_at: shanghaiTimestamp(ctx.clock.now()),
+    })
+    .execute();
+  await ctx.insertRows(
+    'ledger_lines',
+    input.lines.map((l, i) => ({ town_id: townId, entry_id: id, line_no: i + 1, account_id: l.accountId, debit_fen: l.debitFen, credit_fen: l.creditFen, team_id: l.teamId ?? null })),
+  );
+  await addToBalances(ctx, townId, period, input.lines);
+  await recordAudit(ctx, { townId, action: `ledger.${input.kind}`, objectType: 'ledger_entry', objectId: id, after: { seq, date, documentKind: input.documentKind, documentRef: input.documentRef, amountFen, lines: input.lines.length } });
+  return { id, seq, amountFen };
+}
+
+/** Adds the lines' movements to the stored balances of their accounts in `period`. */
+async function addToBalances(ctx: MutationContext, townId: string, period: string, lines: PostLine[]): Promise<void> {
+  const moves = new Map<string, { debit: number; credit: number }>();
+  for (const l of lines) {
+    const m = moves.get(l.accountId) ?? { debit: 0, credit: 0 };
+    m.debit += l.debitFen;
+    m.credit += l.creditFen;
+    moves.set(l.accountId, m);
+  }
+  const existing = await ctx.db.selectFrom('ledger_balances').selectAll().where('town_id', '=', townId).where('period', '=', period).where('account_id', 'in', [...moves.keys()]).execute();
+  const before = new Map(existing.map((b) => [b.account_id, b]));
+  for (const [accountId, m] of moves) {
+    const b = before.get(accountId);
+    if (b) {
+      await ctx.db
+        .updateTable('ledger_balances')
+        .set({ debit_fen: Number(b.debit_fen) + m.debit, credit_fen: Number(b.credit_fen) + m.credit })
+        .where('town_id', '=', townId)
+        .where('account_id', '=', accountId)
+        .where('period', '=', period)
+        .execute();
+    } else {
+      await ctx.db.insertInto('ledger_balances').values({ town_id: townId, account_id: accountId, period, debit_fen: m.debit, credit_fen: m.credit }).execute();
+    }
+  }
+}
