@@ -7,11 +7,14 @@ import { runEveryCoop } from './payroll-run.ts';
 
 const [target, townId, month] = process.argv.slice(2) as [string, string, string];
 const database = await openDatabase(JSON.parse(target) as ConnectOptions);
+// What the process holds before the run (modules, the TypeScript loader, the connection), for telling the run's own share.
+await database.db.selectFrom('towns').select('id').execute();
+const idleRssMb = Math.round(process.memoryUsage().rss / 1048576);
 process.send!('ready');
 process.once('message', async () => {
   const start = performance.now();
   const runs = await runEveryCoop(database, townId, month);
   const ms = performance.now() - start;
   await database.close();
-  process.send!({ ms, workers: runs.reduce((n, r) => n + r.workerCount, 0), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }, () => process.exit(0));
+  process.send!({ ms, workers: runs.reduce((n, r) => n + r.workerCount, 0), idleRssMb, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }, () => process.exit(0));
 });

@@ -66,7 +66,7 @@ async function runInChild(target: object, townId: string, month: string, time: <
   await next();
   const result = await time(async () => {
     child.send('go');
-    return (await next()) as { ms: number; workers: number; peakRssMb: number };
+    return (await next()) as { ms: number; workers: number; idleRssMb: number; peakRssMb: number };
   });
   return result;
 }
@@ -93,7 +93,7 @@ export default defineScenario({
       if (slips < WORKERS * 0.99) throw new Error(`paid ${slips} workers, expected about ${WORKERS}`);
       const lines = await database.db.selectFrom('pay_slips').select((eb) => eb.fn.sum<number>(eb.fn('length', ['lines_json'])).as('n')).where('town_id', '=', townId).executeTakeFirstOrThrow();
       townMs.sort((a, b) => a - b);
-      return { size: slips, metrics: { runPeakRssMb: run.peakRssMb, runMs: Math.round(run.ms), townMs: Math.round(townMs[2]! * 10) / 10, slips, linesJsonMb: Math.round(Number(lines.n) / 1048576) } };
+      return { size: slips, metrics: { runIdleRssMb: run.idleRssMb, runPeakRssMb: run.peakRssMb, runMs: Math.round(run.ms), townMs: Math.round(townMs[2]! * 10) / 10, slips, linesJsonMb: Math.round(Number(lines.n) / 1048576) } };
     } finally {
       await database.close();
     }
