@@ -94,6 +94,7 @@ export const enPayroll: Record<keyof typeof zhPayroll, string> = {
   'payroll.runs.bonusMonthHelp': 'Paid with this month (December by default), from that year’s annual results.',
   'payroll.runs.cannotRun': 'Cannot run yet',
   'payroll.runs.empty': 'No runs yet: click “New run” and choose a cooperative and month.',
+  'payroll.runs.emptyAnnual': 'No annual bonus runs yet: click “New annual bonus run” and choose a cooperative and the pay month.',
   'payroll.runs.emptyReadOnly': 'No runs yet: they appear here once the cooperative or finance office computes them.',
   'payroll.runs.emptyFiltered': 'No runs match: change the cooperative, month or state.',
 

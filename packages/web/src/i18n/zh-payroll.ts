@@ -93,6 +93,7 @@ export const zhPayroll = {
   'payroll.runs.bonusMonthHelp': '年度考核奖随该月发放（政策默认 12 月），按该年的年度考核结果计算。',
   'payroll.runs.cannotRun': '暂不能发放',
   'payroll.runs.empty': '尚无发放，点击“新建发放”选择服务社和月份开始。',
+  'payroll.runs.emptyAnnual': '尚无年终奖发放，点击“新建年终奖发放”选择服务社和发放月份开始。',
   'payroll.runs.emptyReadOnly': '尚无发放：服务社或财政所计算后会显示在这里。',
   'payroll.runs.emptyFiltered': '没有符合条件的发放，请调整服务社、月份或状态。',
 

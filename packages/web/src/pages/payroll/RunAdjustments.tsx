@@ -28,7 +28,7 @@ export function RunAdjustments({ run, stamp }: { run: RunDetail; stamp: number }
     { key: 'amount', title: t('payroll.slip.amount'), width: 120, align: 'right', render: (_v, a) => <Yuan fen={a.amountFen} /> },
     { key: 'reason', title: t('payroll.amount.reason'), dataIndex: 'reason' },
     { key: 'from', title: t('payroll.adjustments.of'), width: 110, render: (_v, a) => monthText(a.runMonth, lang) },
-    { key: 'by', title: t('payroll.adjustments.by'), width: 170, render: (_v, a) => `${a.createdBy} ${timestampText(a.createdAt)}` },
+    { key: 'by', title: t('payroll.adjustments.by'), width: 230, render: (_v, a) => `${a.createdBy} ${timestampText(a.createdAt)}` },
     {
       key: 'state',
       title: t('payroll.col.state'),

@@ -64,7 +64,7 @@ export function RunsPage({ kind }: { kind: RunKind }) {
           columns={runColumns(t, lang)}
           {...list.tableProps}
           scroll={{ x: 1090 }}
-          locale={{ emptyText: <Empty description={t(list.hasFilters ? 'payroll.runs.emptyFiltered' : mayRun ? 'payroll.runs.empty' : 'payroll.runs.emptyReadOnly')} /> }}
+          locale={{ emptyText: <Empty description={t(list.hasFilters ? 'payroll.runs.emptyFiltered' : !mayRun ? 'payroll.runs.emptyReadOnly' : annual ? 'payroll.runs.emptyAnnual' : 'payroll.runs.empty')} /> }}
           data-testid="runs-table"
         />
       </Card>
