@@ -19,7 +19,7 @@ import { benchRuntime, benchTown, demoOrg, manyWorkers } from '../workers.ts';
 // them (minus multipart): planImport (guard, read, map, check every row, active elsewhere) and
 // commitImport (importWorkers and the audit record) in one transaction.
 
-const ROWS = 100_000;
+const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const FILE_NAME = '小昆山镇公益性岗位人员花名册.xlsx';
 const HEADER = ['序号', '姓名', '身份证号码', '联系电话', '所属队伍', '日常管理单位', '岗位', '村居', '入职日期', '开户银行', '银行卡号', '学历', '待遇办法', '原月基本工资', '原月奖金', '参保类型', '特殊岗位', '野外作业', '编外'];
 
