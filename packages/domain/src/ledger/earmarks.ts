@@ -26,17 +26,26 @@ export interface Attribution {
   amountFen: Fen;
 }
 
+/** A source earmarked for this team (or for every team) in this class: drawn before the unrestricted ones. */
+function earmarkedFor(earmarks: readonly Earmark[], sourceCode: string, teamId: string, cls: ExpenseClass): boolean {
+  return earmarks.some((e) => e.sourceCode === sourceCode && e.expenseClass === cls && (e.teamId === null || e.teamId === teamId));
+}
+
 /**
- * Each team's cost to sources, in `sources` order (the town subsidy last, whatever the order), each
- * source drawn up to `available` of it; what no source covers goes to the town subsidy. The parts of
- * a team add up to its cost exactly.
+ * Each team's cost to sources: first the sources earmarked for the team, then the unrestricted ones,
+ * each group in `sources` order, each source drawn up to `available` of it; what no source covers
+ * goes to the town subsidy (last, whatever the order). Earmarked money goes first so that it is not
+ * left idle while unrestricted money — which other teams could use — pays its teams and the town
+ * subsidy makes up the difference (R22: the town pays only the shortfall). The parts of a team add
+ * up to its cost exactly.
  */
 export function attributeCost(costs: readonly { teamId: string; amountFen: Fen }[], sources: readonly string[], available: ReadonlyMap<string, Fen>, earmarks: readonly Earmark[], cls: ExpenseClass): Attribution[] {
   const left = new Map(available);
   const out: Attribution[] = [];
   for (const { teamId, amountFen } of costs) {
     let due = amountFen;
-    for (const source of sources) {
+    const ordered = [...sources.filter((s) => earmarkedFor(earmarks, s, teamId, cls)), ...sources.filter((s) => !earmarkedFor(earmarks, s, teamId, cls))];
+    for (const source of ordered) {
       if (due <= 0 || source === TOWN_SUBSIDY || !sourceAllows(earmarks, source, teamId, cls)) continue;
       const take = Math.min(due, Math.max(0, left.get(source) ?? 0));
       if (take <= 0) continue;

@@ -5,7 +5,7 @@ import { today } from '../../runtime.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { authorize } from '../policy.js';
 import { accountCode, accountId, balancesByCode, sourcesOf } from './accounts.js';
-import { postEntry } from './post-entry.js';
+import { lockLedger, postEntry } from './post-entry.js';
 
 // The flows of R20 (#8 part 3): city and district money arrives in the town special account by
 // source (never at a coop or a worker), the town allocates it to a coop keeping its source, special
@@ -25,6 +25,7 @@ export async function recordReceipt(ctx: MutationContext, townId: string, input:
   if (input.payee !== 'special_account') {
     throw ruleViolation({ zh: '市、区资金只能拨入镇专户，按来源分户管理，不能直接拨给服务社或个人（R20）。请把收款方改为镇专户，再由镇拨付服务社。', en: 'City and district money goes into the town special account only (R20).' }, 'payee');
   }
+  await lockLedger(ctx, townId);
   const name = await requireSource(ctx, townId, input.sourceCode);
   const taken = await ctx.db
     .selectFrom('ledger_entries as e')
@@ -53,6 +54,7 @@ export async function recordReceipt(ctx: MutationContext, townId: string, input:
 /** R20: the town allocates from a source's sub-account to a coop; never more than the sub-account holds. */
 export async function allocate(ctx: MutationContext, townId: string, input: AllocationInput) {
   authorize(ctx.actor, 'ledger.post');
+  await lockLedger(ctx, townId);
   const name = await requireSource(ctx, townId, input.sourceCode);
   const coop = await ctx.db.selectFrom('coops').select('short_name').where('town_id', '=', townId).where('id', '=', input.coopId).executeTakeFirst();
   if (!coop) throw invalidReference({ zh: '服务社', en: 'cooperative' }, 'coopId');
@@ -79,10 +81,19 @@ export async function allocate(ctx: MutationContext, townId: string, input: Allo
 /** R22: a special expense (uniforms, training…) of an approved application, paid by its coop from one source. */
 export async function payApplication(ctx: MutationContext, townId: string, input: { applicationId: string; sourceCode: string; date: string; memo: string }) {
   authorize(ctx.actor, 'ledger.post');
+  await lockLedger(ctx, townId);
   const app = await ctx.db.selectFrom('budget_applications').selectAll().where('town_id', '=', townId).where('id', '=', input.applicationId).executeTakeFirst();
   if (!app) throw notFound({ zh: '经费申请', en: 'Application' }, 'applicationId');
   if (app.state !== 'approved') throw ruleViolation({ zh: '该申请尚未经领导小组批准，不能支出（R18）。', en: 'The application is not approved (R18).' }, 'applicationId');
-  const paid = await ctx.db.selectFrom('ledger_entries').select('id').where('town_id', '=', townId).where('kind', '=', 'special_expense').where('document_ref', '=', app.id).executeTakeFirst();
+  // A reversed payment no longer counts: the message below tells the user to reverse first.
+  const paid = await ctx.db
+    .selectFrom('ledger_entries as e')
+    .select('e.id')
+    .where('e.town_id', '=', townId)
+    .where('e.kind', '=', 'special_expense')
+    .where('e.document_ref', '=', app.id)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('ledger_entries as r').select('r.id').whereRef('r.town_id', '=', 'e.town_id').whereRef('r.reverses_entry_id', '=', 'e.id'))))
+    .executeTakeFirst();
   if (paid) throw new AppError('duplicate', { zh: '该申请已支出，不能重复支出；如有误请先冲销。', en: 'This application is already paid.' }, 'applicationId');
   const name = await requireSource(ctx, townId, input.sourceCode);
   const code = accountCode({ type: 'coop', coopId: app.coop_id, source: input.sourceCode });
@@ -108,6 +119,7 @@ export async function payApplication(ctx: MutationContext, townId: string, input
  */
 export async function reverseEntry(ctx: MutationContext, townId: string, id: string, input: { reason: string; date?: string | undefined }) {
   authorize(ctx.actor, 'ledger.post');
+  await lockLedger(ctx, townId);
   const entry = await ctx.db.selectFrom('ledger_entries').selectAll().where('town_id', '=', townId).where('id', '=', id).executeTakeFirst();
   if (!entry) throw notFound(ENTRY);
   if (entry.kind === 'reversal') throw ruleViolation({ zh: '冲销凭证不能再冲销；如需恢复，请重新登记原业务。', en: 'A reversal cannot be reversed.' });
@@ -144,6 +156,8 @@ async function assertNoOverdraw(ctx: MutationContext, townId: string, lines: { a
 /** #8 part 2: a closed month refuses postings. Months close in order and never in the future. */
 export async function closePeriod(ctx: MutationContext, townId: string, period: string) {
   authorize(ctx.actor, 'ledger.close');
+  // Under the posting lock: a posting into this month either commits before the close or is refused.
+  await lockLedger(ctx, townId);
   if (period >= today(ctx.clock).slice(0, 7)) throw ruleViolation({ zh: `${period} 尚未结束，不能结账。`, en: `${period} has not ended.` }, 'period');
   const closed = await ctx.db.selectFrom('ledger_periods').select('period').where('town_id', '=', townId).where('period', '=', period).executeTakeFirst();
   if (closed) throw new AppError('duplicate', { zh: `${period} 已结账。`, en: `${period} is already closed.` }, 'period');

@@ -2,7 +2,7 @@ import { attributeCost, SOURCE_LABELS, TOWN_SUBSIDY, type Earmark, type ExpenseC
 import type { MutationContext } from '../../http/context.js';
 import { ruleViolation } from '../../http/errors.js';
 import { accountCode, accountId, balancesByCode, sourcesOf } from './accounts.js';
-import { postEntry } from './post-entry.js';
+import { lockLedger, postEntry } from './post-entry.js';
 
 // The payroll's postings (#8 part 3), in the same transaction as the sign-off that causes them:
 // the leader's approval posts the run's pay as personnel expense owed by the coop (wages payable);
@@ -41,6 +41,7 @@ export async function postRunExpense(ctx: MutationContext, townId: string, run: 
 
 /** The coop's earmark-ordered draw on its accounts for a run; refuses when the coop does not hold enough. */
 export async function postRunPayment(ctx: MutationContext, townId: string, run: { id: string; coop_id: string; month: string; kind: string }): Promise<void> {
+  await lockLedger(ctx, townId);
   const teams = await teamNets(ctx, townId, run.id);
   if (teams.length === 0) return;
   const sources = (await sourcesOf(ctx, townId)).map((s) => s.code);

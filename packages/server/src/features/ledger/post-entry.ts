@@ -28,6 +28,16 @@ export interface PostInput {
   date?: string;
 }
 
+/**
+ * One poster at a time per town on PostgreSQL (SQLite serialises writers): taken before a flow
+ * reads the balances or the documents it checks, so two concurrent allocations cannot both spend
+ * the same money and two receipts with one number cannot both pass the duplicate check; the
+ * sequence and stored balances stay exact. Taking it again in the same transaction is free.
+ */
+export async function lockLedger(ctx: MutationContext, townId: string): Promise<void> {
+  if (ctx.kind === 'postgres') await sql`select id from towns where id = ${townId} for no key update`.execute(ctx.db);
+}
+
 export async function assertPeriodOpen(ctx: MutationContext, townId: string, period: string): Promise<void> {
   const closed = await ctx.db.selectFrom('ledger_periods').select('closed_at').where('town_id', '=', townId).where('period', '=', period).executeTakeFirst();
   if (closed) throw ruleViolation({ zh: `${period} 已结账，不能再记账。请记入当前未结账的月份，或由财政所说明情况后处理。`, en: `${period} is closed; post into an open month.` }, 'date');
@@ -38,8 +48,7 @@ export async function postEntry(ctx: MutationContext, townId: string, input: Pos
   if (problem) throw ruleViolation(entryProblemText(problem), 'lines');
   const date = input.date ?? today(ctx.clock);
   const period = date.slice(0, 7);
-  // One poster at a time per town on PostgreSQL (SQLite serialises writers): the sequence and balances stay exact.
-  if (ctx.kind === 'postgres') await sql`select id from towns where id = ${townId} for no key update`.execute(ctx.db);
+  await lockLedger(ctx, townId);
   await assertPeriodOpen(ctx, townId, period);
   const last = await ctx.db.selectFrom('ledger_entries').select((eb) => eb.fn.max<number>('seq').as('seq')).where('town_id', '=', townId).executeTakeFirst();
   const seq = Number(last?.seq ?? 0) + 1;
