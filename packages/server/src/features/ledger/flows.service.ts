@@ -153,14 +153,15 @@ async function assertNoOverdraw(ctx: MutationContext, townId: string, lines: { a
   }
 }
 
-/** #8 part 2: a closed month refuses postings. Months close in order and never in the future. */
+/** #8 part 2: a closed month refuses postings. Months close in order (closing one closes those before it), never before they end. */
 export async function closePeriod(ctx: MutationContext, townId: string, period: string) {
   authorize(ctx.actor, 'ledger.close');
   // Under the posting lock: a posting into this month either commits before the close or is refused.
   await lockLedger(ctx, townId);
   if (period >= today(ctx.clock).slice(0, 7)) throw ruleViolation({ zh: `${period} 尚未结束，不能结账。`, en: `${period} has not ended.` }, 'period');
-  const closed = await ctx.db.selectFrom('ledger_periods').select('period').where('town_id', '=', townId).where('period', '=', period).executeTakeFirst();
-  if (closed) throw new AppError('duplicate', { zh: `${period} 已结账。`, en: `${period} is already closed.` }, 'period');
+  // Closing a month closes every month before it (postings into them are refused too, post-entry.ts).
+  const last = await ctx.db.selectFrom('ledger_periods').select((eb) => eb.fn.max<string>('period').as('period')).where('town_id', '=', townId).executeTakeFirst();
+  if (last?.period && period <= last.period) throw new AppError('duplicate', { zh: `${period} 已结账（已结账至 ${last.period}）。`, en: `${period} is already closed (up to ${last.period}).` }, 'period');
   const row = { town_id: townId, period, closed_at: shanghaiTimestamp(ctx.clock.now()), closed_by: ctx.actor.display };
   await ctx.db.insertInto('ledger_periods').values(row).execute();
   await recordAudit(ctx, { townId, action: 'ledger.period.close', objectType: 'ledger_period', objectId: period, after: row });

@@ -217,6 +217,10 @@ describe('funds (#8)', () => {
     const [allocation] = await entriesFor('BF-T1');
     expect((await finance('POST', `/ledger/entries/${allocation!.id}/reverse`, { reason: '补记', date: '2026-02-28' })).body.error.message).toContain('已结账');
     expect((await finance('POST', '/ledger/allocations', { sourceCode: DISTRICT, coopId: coop1Id, amountFen: 1, documentRef: 'BF-LATE', date: '2026-02-01' })).status).toBe(422);
+    // Closing February closed January with it; and nothing is posted ahead of today (2026-03-15).
+    expect((await receipt({ sourceCode: CITY, amountFen: 100_000, receiptNo: 'LATE-2', date: '2026-01-31' })).body.error.message).toContain('已结账至 2026-02');
+    expect((await finance('POST', '/ledger/periods', { period: '2026-01' })).status).toBe(409);
+    expect((await receipt({ sourceCode: CITY, amountFen: 100_000, receiptNo: 'SOON-1', date: '2026-03-16' })).body.error.message).toContain('晚于今天');
     expect(await snapshot()).toEqual(before);
     expect((await finance('GET', '/ledger/summary?year=2026')).body.closedPeriods).toEqual(['2026-02']);
     // The month after is open.

@@ -38,9 +38,14 @@ export async function lockLedger(ctx: MutationContext, townId: string): Promise<
   if (ctx.kind === 'postgres') await sql`select id from towns where id = ${townId} for no key update`.execute(ctx.db);
 }
 
-export async function assertPeriodOpen(ctx: MutationContext, townId: string, period: string): Promise<void> {
-  const closed = await ctx.db.selectFrom('ledger_periods').select('closed_at').where('town_id', '=', townId).where('period', '=', period).executeTakeFirst();
-  if (closed) throw ruleViolation({ zh: `${period} 已结账，不能再记账。请记入当前未结账的月份，或由财政所说明情况后处理。`, en: `${period} is closed; post into an open month.` }, 'date');
+/** A closed month, and every month before the last closed one, takes no posting; nor does a day not yet come. */
+export async function assertPeriodOpen(ctx: MutationContext, townId: string, date: string): Promise<void> {
+  if (date > today(ctx.clock)) throw ruleViolation({ zh: `记账日期 ${date} 晚于今天，不能预先记账。`, en: `${date} is in the future.` }, 'date');
+  const period = date.slice(0, 7);
+  const last = await ctx.db.selectFrom('ledger_periods').select((eb) => eb.fn.max<string>('period').as('period')).where('town_id', '=', townId).executeTakeFirst();
+  if (last?.period && period <= last.period) {
+    throw ruleViolation({ zh: `${period} 已结账（已结账至 ${last.period}），不能再记账。请记入当前未结账的月份。`, en: `${period} is closed (closed up to ${last.period}); post into an open month.` }, 'date');
+  }
 }
 
 export async function postEntry(ctx: MutationContext, townId: string, input: PostInput): Promise<{ id: string; seq: number; amountFen: number }> {
@@ -49,7 +54,7 @@ export async function postEntry(ctx: MutationContext, townId: string, input: Pos
   const date = input.date ?? today(ctx.clock);
   const period = date.slice(0, 7);
   await lockLedger(ctx, townId);
-  await assertPeriodOpen(ctx, townId, period);
+  await assertPeriodOpen(ctx, townId, date);
   const last = await ctx.db.selectFrom('ledger_entries').select((eb) => eb.fn.max<number>('seq').as('seq')).where('town_id', '=', townId).executeTakeFirst();
   const seq = Number(last?.seq ?? 0) + 1;
   const id = ctx.newId();
