@@ -33,15 +33,14 @@ export async function ledgerSummary(ctx: ReadContext, townId: string, year: numb
   const sum = (type: AccountType, source: string, pick: (b: AccountBalance) => number) => balances.filter((b) => b.type === type && b.sourceCode === source).reduce((s, b) => s + pick(b), 0);
   return {
     year,
-    sources: sources.map((s) => ({
-      code: s.code,
-      name: s.name,
-      receivedFen: sum('fund', s.code, (b) => b.balanceFen),
-      specialBalanceFen: sum('special', s.code, (b) => b.balanceFen),
-      allocatedFen: sum('special', s.code, (b) => b.creditFen),
-      coopBalanceFen: sum('coop', s.code, (b) => b.balanceFen),
-      paidFen: sum('coop', s.code, (b) => b.creditFen),
-    })),
+    // Net of reversals: the special account only takes receipts and gives allocations, a coop's
+    // account only takes allocations and pays out, so what left each is received − held.
+    sources: sources.map((s) => {
+      const received = sum('fund', s.code, (b) => b.balanceFen);
+      const special = sum('special', s.code, (b) => b.balanceFen);
+      const coop = sum('coop', s.code, (b) => b.balanceFen);
+      return { code: s.code, name: s.name, receivedFen: received, specialBalanceFen: special, allocatedFen: received - special, coopBalanceFen: coop, paidFen: received - special - coop };
+    }),
     accounts: balances,
     closedPeriods: closed.map((c) => c.period),
   };
