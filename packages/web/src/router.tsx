@@ -36,6 +36,14 @@ import { PoliciesPage } from './pages/payroll/PoliciesPage';
 import { RunPage } from './pages/payroll/RunPage';
 import { RunsPage } from './pages/payroll/RunsPage';
 import { SimulationPage } from './pages/payroll/SimulationPage';
+import { AllocationsPage } from './pages/funds/AllocationsPage';
+import { BudgetPage } from './pages/funds/BudgetPage';
+import { EarmarksPage } from './pages/funds/EarmarksPage';
+import { LedgerPage } from './pages/funds/LedgerPage';
+import { ReceiptsPage } from './pages/funds/ReceiptsPage';
+import { ReconciliationPage } from './pages/funds/ReconciliationPage';
+import { ShortfallPage } from './pages/funds/ShortfallPage';
+import { TracePage } from './pages/funds/TracePage';
 import { PAYROLL_SIGNERS } from './layout/nav';
 import { RequireAction, SessionGate } from './session/SessionGate';
 
@@ -82,6 +90,14 @@ export const router = createBrowserRouter([
           { path: 'payroll/approvals', element: <RequireAction action={PAYROLL_SIGNERS}><ApprovalsPage /></RequireAction> },
           { path: 'payroll/payslips', element: <RequireAction action={['payroll.read', 'payroll.self']}><PayslipsPage /></RequireAction> },
           { path: 'payroll/simulate', element: <RequireAction action="payroll.policy"><SimulationPage /></RequireAction> },
+          { path: 'funds/ledger', element: <RequireAction action="ledger.read"><LedgerPage /></RequireAction> },
+          { path: 'funds/receipts', element: <RequireAction action="ledger.read"><ReceiptsPage /></RequireAction> },
+          { path: 'funds/allocations', element: <RequireAction action="ledger.read"><AllocationsPage /></RequireAction> },
+          { path: 'funds/budget', element: <RequireAction action="budget.read"><BudgetPage /></RequireAction> },
+          { path: 'funds/shortfall', element: <RequireAction action="budget.read"><ShortfallPage /></RequireAction> },
+          { path: 'funds/reconciliation', element: <RequireAction action="ledger.read"><ReconciliationPage /></RequireAction> },
+          { path: 'funds/earmarks', element: <RequireAction action="ledger.read"><EarmarksPage /></RequireAction> },
+          { path: 'funds/trace', element: <RequireAction action="ledger.read"><TracePage /></RequireAction> },
           { path: 'audit/log', element: <RequireAction action="audit.read"><AuditLogPage /></RequireAction> },
           { path: 'audit/chain', element: <RequireAction action="audit.read"><ChainCheckPage /></RequireAction> },
           { path: 'system/users', element: <RequireAction action="user.read"><UsersPage /></RequireAction> },

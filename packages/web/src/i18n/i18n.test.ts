@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { enAssessment } from './en-assessment';
+import { enFunds } from './en-funds';
 import { enPayroll } from './en-payroll';
 import { translate, translateWith } from './index';
 import { zh } from './zh';
 import { zhAssessment } from './zh-assessment';
+import { zhFunds } from './zh-funds';
 import { zhPayroll } from './zh-payroll';
 
 describe('i18n', () => {
@@ -24,8 +26,8 @@ describe('i18n', () => {
 
   it('has an English text for every Chinese key, with the same slots', () => {
     const slots = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    const englishOf = { ...en, ...enAssessment, ...enPayroll } as Record<string, string | undefined>;
-    for (const [key, text] of Object.entries({ ...zh, ...zhAssessment, ...zhPayroll })) {
+    const englishOf = { ...en, ...enAssessment, ...enPayroll, ...enFunds } as Record<string, string | undefined>;
+    for (const [key, text] of Object.entries({ ...zh, ...zhAssessment, ...zhPayroll, ...zhFunds })) {
       const english = englishOf[key];
       expect(english, key).toBeTypeOf('string');
       expect(slots(english ?? ''), key).toEqual(slots(text));
@@ -35,5 +37,6 @@ describe('i18n', () => {
   it('keeps each key in one dictionary only', () => {
     expect(Object.keys(zhAssessment).filter((key) => key in zh)).toEqual([]);
     expect(Object.keys(zhPayroll).filter((key) => key in zh || key in zhAssessment)).toEqual([]);
+    expect(Object.keys(zhFunds).filter((key) => key in zh || key in zhAssessment || key in zhPayroll)).toEqual([]);
   });
 });

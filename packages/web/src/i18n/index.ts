@@ -1,18 +1,20 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { en } from './en';
 import { enAssessment } from './en-assessment';
+import { enFunds } from './en-funds';
 import { enPayroll } from './en-payroll';
 import { getLang, setLang, subscribeLang, type Lang } from './store';
 import { zh } from './zh';
 import { zhAssessment } from './zh-assessment';
+import { zhFunds } from './zh-funds';
 import { zhPayroll } from './zh-payroll';
 
 export type { Lang };
 export { getLang, setLang };
 
 // zh.ts holds the console's words; larger areas keep theirs in their own pair of files.
-const ZH = { ...zh, ...zhAssessment, ...zhPayroll };
-const EN = { ...en, ...enAssessment, ...enPayroll };
+const ZH = { ...zh, ...zhAssessment, ...zhPayroll, ...zhFunds };
+const EN = { ...en, ...enAssessment, ...enPayroll, ...enFunds };
 export type MessageKey = keyof typeof ZH;
 
 export type Params = Record<string, string | number>;

@@ -20,6 +20,9 @@ const pay = (...pages: string[]) => pages.map((page) => `nav.payroll › ${page}
 /** What every payroll reader sees: the policy, both run lists and where payslips are. */
 const PAY_READ = pay('nav.payPolicies', 'nav.payMonthly', 'nav.payAnnual', 'nav.payslips');
 const PAY_SIGN = pay('nav.payPolicies', 'nav.payMonthly', 'nav.payAnnual', 'nav.payApprovals', 'nav.payslips');
+/** 经费管理: ledger readers see every page; budget readers (a department applying, R18) only 预算 and 缺额. */
+const FUNDS = ['nav.fundsLedger', 'nav.fundsReceipts', 'nav.fundsAllocations', 'nav.fundsBudget', 'nav.fundsShortfall', 'nav.fundsReconciliation', 'nav.fundsEarmarks', 'nav.fundsTrace'].map((page) => `nav.funds › ${page}`);
+const BUDGET = ['nav.fundsBudget', 'nav.fundsShortfall'].map((page) => `nav.funds › ${page}`);
 
 describe('menu by actions', () => {
   it('shows everything to a session holding every action', () => {
@@ -32,11 +35,11 @@ describe('menu by actions', () => {
   });
 
   it('shows a supervising department the roster, 职数与招录 (to propose and request) and 上岗协议 (to witness)', () => {
-    expect(menuOf('supervising_dept')).toEqual(['nav.home', ...ORG, ...ROSTER, ...STAFFING, ...AGREEMENTS, ...ASSESSMENT, ...PAY_SIGN]);
+    expect(menuOf('supervising_dept')).toEqual(['nav.home', ...ORG, ...ROSTER, ...STAFFING, ...AGREEMENTS, ...ASSESSMENT, ...PAY_SIGN, ...BUDGET]);
   });
 
-  it('shows finance the quota pages but not hiring, exits or agreements, and payroll with 政策测算 but no sign-off list', () => {
-    expect(menuOf('finance')).toEqual(['nav.home', ...ORG, ...ROSTER, 'nav.staffing › nav.quotaBoard', 'nav.staffing › nav.proposals', ...ASSESSMENT, ...PAY_READ, ...pay('nav.paySimulate')]);
+  it('shows finance the quota pages but not hiring, exits or agreements, payroll with 政策测算 but no sign-off list, and every funds page', () => {
+    expect(menuOf('finance')).toEqual(['nav.home', ...ORG, ...ROSTER, 'nav.staffing › nav.quotaBoard', 'nav.staffing › nav.proposals', ...ASSESSMENT, ...PAY_READ, ...pay('nav.paySimulate'), ...FUNDS]);
   });
 
   it('shows the security administrator users and security settings, not the audit log', () => {
@@ -56,6 +59,7 @@ describe('menu by actions', () => {
       ...AGREEMENTS,
       ...ASSESSMENT,
       ...PAY_READ,
+      ...FUNDS,
       'nav.supervision › nav.auditLog',
       'nav.supervision › nav.auditChain',
       'nav.system › nav.users',

@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
   AuditOutlined,
   DashboardOutlined,
@@ -114,6 +115,20 @@ export const NAV: NavItem[] = [
       { label: 'nav.payApprovals', path: '/payroll/approvals', action: PAYROLL_SIGNERS },
       { label: 'nav.payslips', path: '/payroll/payslips', action: ['payroll.read', 'payroll.self'] },
       { label: 'nav.paySimulate', path: '/payroll/simulate', action: 'payroll.policy' },
+    ],
+  },
+  {
+    label: 'nav.funds',
+    icon: <AccountBookOutlined />,
+    children: [
+      { label: 'nav.fundsLedger', path: '/funds/ledger', action: 'ledger.read' },
+      { label: 'nav.fundsReceipts', path: '/funds/receipts', action: 'ledger.read' },
+      { label: 'nav.fundsAllocations', path: '/funds/allocations', action: 'ledger.read' },
+      { label: 'nav.fundsBudget', path: '/funds/budget', action: 'budget.read' },
+      { label: 'nav.fundsShortfall', path: '/funds/shortfall', action: 'budget.read' },
+      { label: 'nav.fundsReconciliation', path: '/funds/reconciliation', action: 'ledger.read' },
+      { label: 'nav.fundsEarmarks', path: '/funds/earmarks', action: 'ledger.read' },
+      { label: 'nav.fundsTrace', path: '/funds/trace', action: 'ledger.read' },
     ],
   },
   {

@@ -5,6 +5,7 @@ import { useCallback, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { getOverview } from '../../api/organisation';
 import { assessmentTodos } from '../../features/assessment/assessmentTodos';
+import { fundsTodos } from '../../features/funds/fundsTodos';
 import { payrollTodos } from '../../features/payroll/payrollTodos';
 import { staffingTodos, type Todo } from '../../features/staffing/staffingTodos';
 import { LoadError } from '../../components/LoadError';
@@ -83,7 +84,14 @@ function OrgHome({ manage }: { manage: boolean }) {
   const { data, error, loading, reload } = useApi(load);
   const loadStaffing = useCallback(
     async (signal: AbortSignal) =>
-      (await Promise.all([staffingTodos(town.id, can, t, signal), assessmentTodos(town.id, can, t, signal), payrollTodos(town.id, can, grants, t, lang, signal)])).flat(),
+      (
+        await Promise.all([
+          staffingTodos(town.id, can, t, signal),
+          assessmentTodos(town.id, can, t, signal),
+          payrollTodos(town.id, can, grants, t, lang, signal),
+          fundsTodos(town.id, can, t, lang, signal),
+        ])
+      ).flat(),
     [town.id, can, grants, t, lang],
   );
   const staffing = useApi(loadStaffing);

@@ -1,4 +1,4 @@
-import { EditOutlined, LogoutOutlined, SwapOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, EditOutlined, LogoutOutlined, SwapOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import {
   EDUCATION_LABELS,
   EMPLOYMENT_BASIS_LABELS,
@@ -99,6 +99,11 @@ export function WorkerPage() {
                   {t('workers.change.action')}
                 </Button>
               </>
+            )}
+            {can('ledger.read') && (
+              <Link to={`/funds/trace?personId=${encodeURIComponent(p.id)}`} data-testid="worker-trace">
+                <Button icon={<AccountBookOutlined />}>{t('nav.fundsTrace')}</Button>
+              </Link>
             )}
             {can('hiring.request') && (
               <Button icon={<UserSwitchOutlined />} disabled={!onThePost} onClick={() => setDialog('transfer')} data-testid="worker-transfer">
