@@ -132,7 +132,7 @@ describe('the town special account (#8 parts 1–3, R20)', () => {
     await form.getByLabel('拨款审批单号').fill('E2E-BF-01');
     await form.getByLabel('金额（元）').fill('1500000');
     await form.getByRole('button', { name: '拨付' }).click();
-    await form.locator('.ant-form-item-has-error', { hasText: '金额（元）' }).getByText(/分户余额 1000000\.00 元，不足以拨付 1500000\.00 元/).waitFor();
+    await form.locator('.ant-form-item-has-error', { hasText: '金额（元）' }).getByText(/分户余额 ¥1,000,000\.00，不足以拨付 ¥1,500,000\.00/).waitFor();
     await form.getByLabel('金额（元）').fill('400000');
     await screenshot(page, '112-allocation', { fullPage: false });
     await form.getByRole('button', { name: '拨付' }).click();

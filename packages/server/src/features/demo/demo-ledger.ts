@@ -5,8 +5,9 @@ import { addEarmark, allocate, recordReceipt } from '../ledger/flows.service.js'
 
 // The demo town's funds (#8, R20, R22): this year's city and district money received into the town
 // special account by source, the town's own subsidy, the district disability fund earmarked for
-// 助残 work, allocations to both coops keeping their source, and the year's expected receipts, so
-// a coop can pay a month at once and the finance page has figures to show.
+// 助残 work, allocations to both coops keeping their source, and the year's expected receipts (what
+// was granted; below the planned spending, so the town has a shortfall to pay, R22), so a coop can
+// pay a month at once and the finance page has figures to show.
 
 const YUAN = 100;
 const RECEIPTS: { source: string; amount: number; no: string }[] = [
@@ -31,6 +32,6 @@ export async function seedDemoLedger(ctx: MutationContext, townId: string): Prom
     const first = Math.round(r.amount * COOP1_SHARE[r.source]!) * YUAN;
     if (first > 0) await allocate(ctx, townId, { sourceCode: r.source, coopId: coop1.id, amountFen: first, documentRef: `${year}-BF-${r.no}-1`, date, memo: '' });
     await allocate(ctx, townId, { sourceCode: r.source, coopId: coop2.id, amountFen: r.amount * YUAN - first, documentRef: `${year}-BF-${r.no}-2`, date, memo: '' });
-    if (r.source !== 'town_subsidy') await setExpectedReceipt(ctx, townId, Number(year), { sourceCode: r.source, amountFen: r.amount * 2 * YUAN, basis: '按上年到账估列' });
+    if (r.source !== 'town_subsidy') await setExpectedReceipt(ctx, townId, Number(year), { sourceCode: r.source, amountFen: r.amount * YUAN, basis: '按已下达额度估列' });
   }
 }

@@ -1,4 +1,4 @@
-import { EXPENSE_CLASS_LABELS, reversalOf, shanghaiTimestamp, SOURCE_LABELS, TOWN_SUBSIDY, type AllocationInput, type ReceiptInput } from '@gongyi/domain';
+import { EXPENSE_CLASS_LABELS, formatYuan, reversalOf, shanghaiTimestamp, SOURCE_LABELS, TOWN_SUBSIDY, type AllocationInput, type ReceiptInput } from '@gongyi/domain';
 import type { MutationContext } from '../../http/context.js';
 import { AppError, invalidReference, notFound, ruleViolation } from '../../http/errors.js';
 import { today } from '../../runtime.js';
@@ -12,7 +12,6 @@ import { lockLedger, postEntry } from './post-entry.js';
 // funds are spent from approved applications; a posted entry is corrected only by its reversal.
 
 const ENTRY = { zh: '记账凭证', en: 'Ledger entry' };
-const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 async function requireSource(ctx: MutationContext, townId: string, code: string, field = 'sourceCode'): Promise<string> {
   const source = (await sourcesOf(ctx, townId)).find((s) => s.code === code);
@@ -61,7 +60,7 @@ export async function allocate(ctx: MutationContext, townId: string, input: Allo
   const code = accountCode({ type: 'special', source: input.sourceCode });
   const held = (await balancesByCode(ctx.db, townId, [code])).get(code) ?? 0;
   if (held < input.amountFen) {
-    throw ruleViolation({ zh: `镇专户“${name}”分户余额 ${yuan(held)} 元，不足以拨付 ${yuan(input.amountFen)} 元。请核对金额，或待资金到账后再拨付。`, en: `The ${name} sub-account holds only ${yuan(held)}.` }, 'amountFen');
+    throw ruleViolation({ zh: `镇专户“${name}”分户余额 ${formatYuan(held)}，不足以拨付 ${formatYuan(input.amountFen)}。请核对金额，或待资金到账后再拨付。`, en: `The ${name} sub-account holds only ${formatYuan(held)}.` }, 'amountFen');
   }
   const coopAccount = await accountId(ctx, townId, { type: 'coop', coopId: input.coopId, source: input.sourceCode });
   const special = await accountId(ctx, townId, { type: 'special', source: input.sourceCode });
@@ -99,7 +98,7 @@ export async function payApplication(ctx: MutationContext, townId: string, input
   const code = accountCode({ type: 'coop', coopId: app.coop_id, source: input.sourceCode });
   const held = (await balancesByCode(ctx.db, townId, [code])).get(code) ?? 0;
   const amount = Number(app.amount_fen);
-  if (held < amount) throw ruleViolation({ zh: `服务社账户（${name}）余额 ${yuan(held)} 元，不足以支出 ${yuan(amount)} 元。请先由镇拨付。`, en: 'The cooperative’s account does not hold enough.' }, 'sourceCode');
+  if (held < amount) throw ruleViolation({ zh: `服务社账户（${name}）余额 ${formatYuan(held)}，不足以支出 ${formatYuan(amount)}。请先由镇拨付。`, en: 'The cooperative’s account does not hold enough.' }, 'sourceCode');
   return postEntry(ctx, townId, {
     kind: 'special_expense',
     documentKind: 'application',

@@ -1,4 +1,4 @@
-import { attributeCost, SOURCE_LABELS, TOWN_SUBSIDY, type Earmark, type ExpenseClass } from '@gongyi/domain';
+import { attributeCost, formatYuan, SOURCE_LABELS, TOWN_SUBSIDY, type Earmark, type ExpenseClass } from '@gongyi/domain';
 import type { MutationContext } from '../../http/context.js';
 import { ruleViolation } from '../../http/errors.js';
 import { accountCode, accountId, balancesByCode, sourcesOf } from './accounts.js';
@@ -10,7 +10,6 @@ import { lockLedger, postEntry } from './post-entry.js';
 // earmarks allow (up to what the coop holds of each), the town subsidy covering the rest (R22).
 // Amounts are the run's net pay, which is what the bank file pays.
 
-const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 async function teamNets(ctx: MutationContext, townId: string, runId: string) {
   const rows = await ctx.db
@@ -56,8 +55,8 @@ export async function postRunPayment(ctx: MutationContext, townId: string, run: 
   const subsidyHeld = available.get(TOWN_SUBSIDY) ?? 0;
   if (subsidy > subsidyHeld) {
     throw ruleViolation({
-      zh: `服务社账户余额不足：本次发放还需${SOURCE_LABELS[TOWN_SUBSIDY]!.zh} ${yuan(subsidy)} 元，服务社只有 ${yuan(subsidyHeld)} 元。请财政所先从镇专户拨付（缺额镇级给付，R22），再发放。`,
-      en: `The cooperative lacks ${yuan(subsidy - subsidyHeld)} of town subsidy; allocate it first (R22).`,
+      zh: `服务社账户余额不足：本次发放还需${SOURCE_LABELS[TOWN_SUBSIDY]!.zh} ${formatYuan(subsidy)}，服务社只有 ${formatYuan(subsidyHeld)}。请财政所先从镇专户拨付（缺额镇级给付，R22），再发放。`,
+      en: `The cooperative lacks ${formatYuan(subsidy - subsidyHeld)} of town subsidy; allocate it first (R22).`,
     });
   }
   const payable = await accountId(ctx, townId, { type: 'payable', coopId: run.coop_id });
