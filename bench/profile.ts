@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { Session } from 'node:inspector/promises';
-import { freshDatabase } from './backends.ts';
+import { freshDatabase, postgresUrl } from './backends.ts';
 import type { Scenario } from './scenario.ts';
 
-// One scenario on SQLite outside the bench runner, for finding where its time goes:
+// One scenario on SQLite outside the bench runner, for finding where its time goes (BENCH_BACKEND=postgres:
+// on PostgreSQL, at BENCH_DATABASE_URL or the local default; the CPU is then this process's alone, not the server's):
 // `node --import tsx bench/profile.ts 03-import-100k-xlsx` prints, per iteration, the timed part's wall time and
 // the process's CPU time over it (what a busy machine inflates least), peak RSS and the load average.
 // BENCH_ITERATIONS=N runs N iterations; PROFILE=/tmp/import writes a CPU profile of each timed part
@@ -15,18 +16,21 @@ const name = process.argv[2] ?? '03-import-100k-xlsx';
 const scenario = ((await import(`./scenarios/${name.replace(/\.ts$/, '')}.ts`)) as { default: Scenario }).default;
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 1);
 const profile = process.env.PROFILE;
+const backend = process.env.BENCH_BACKEND === 'postgres' ? 'postgres' : 'sqlite';
+const pg = backend === 'postgres' ? await postgresUrl() : undefined;
+if (pg && 'skipped' in pg) throw new Error(pg.skipped);
 const session = new Session();
 session.connect();
 
 const walls: number[] = [];
 const cpus: number[] = [];
 for (let i = 0; i < iterations; i++) {
-  const fresh = await freshDatabase('sqlite', undefined, i);
+  const fresh = await freshDatabase(backend, pg?.url, i);
   let wall = 0;
   let cpu = 0;
   try {
     await scenario.run({
-      backend: 'sqlite',
+      backend,
       target: fresh.target,
       time: async (fn) => {
         if (profile) {

@@ -28,6 +28,12 @@ export default defineScenario({
       const meta = { actor: SYSTEM, requestId: 'bench-assessment', ip: '127.0.0.1' };
       const lastMonth = shanghaiDate(new Date()).slice(0, 8) + '01';
       const month = addDays(lastMonth, -1).slice(0, 7);
+      // The demo fills and locks last month's sheets for its 659 workers (the payroll demo); the
+      // scenario opens that month afresh for the whole town.
+      const demoSheets = database.db.selectFrom('assessment_sheets').select('id').where('town_id', '=', townId).where('month', '=', month);
+      await database.db.deleteFrom('assessment_corrections').where('town_id', '=', townId).where('sheet_id', 'in', demoSheets).execute();
+      await database.db.deleteFrom('assessment_entries').where('town_id', '=', townId).where('sheet_id', 'in', demoSheets).execute();
+      await database.db.deleteFrom('assessment_sheets').where('town_id', '=', townId).where('month', '=', month).execute();
       const pairs = await database.db
         .selectFrom('posts')
         .select(['managing_department_id', 'team_id'])

@@ -16,9 +16,9 @@ export interface Database {
   sqlite?: SqliteConnection;
 }
 
-/** The slice of better-sqlite3 the bulk writer uses. */
+/** The slice of better-sqlite3 the bulk writers and reader use. */
 export interface SqliteConnection {
-  prepare(sql: string): { run(...params: unknown[]): unknown };
+  prepare(sql: string): { run(...params: unknown[]): unknown; raw(on: boolean): { all(...params: unknown[]): unknown[] } };
 }
 
 /** A query executor: the database itself or an open transaction. Repositories take this first. */

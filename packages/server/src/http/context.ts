@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database, DatabaseKind, Executor } from '../db/database.js';
 import { bulkInserter, bulkUpserter, type BulkInsert, type BulkUpsert } from '../db/bulk-insert.js';
+import { bulkReader, bulkUpdater, type BulkRead, type BulkUpdate } from '../db/bulk-rows.js';
 import type { DB } from '../db/schema.js';
 import type { Clock, IdGenerator, Runtime } from '../runtime.js';
 import type { Keyring } from '../features/crypto/keyring.js';
@@ -25,6 +26,10 @@ export interface MutationContext extends ReadContext {
   insertRows: BulkInsert;
   /** Many rows inserted or updated by key, inside this transaction. */
   upsertRows: BulkUpsert;
+  /** Many rows read as arrays of values, inside this transaction (db/bulk-rows.ts). */
+  readRows: BulkRead;
+  /** Many existing rows updated in the columns that change, inside this transaction (db/bulk-rows.ts). */
+  updateRows: BulkUpdate;
   requestId: string;
   ip: string;
 }
@@ -47,6 +52,6 @@ export function inTransaction<T>(
   work: (ctx: MutationContext) => Promise<T>,
 ): Promise<T> {
   return database.db.transaction().execute((trx) =>
-    work({ db: trx, kind: database.kind, clock: runtime.clock, newId: runtime.newId, keyring: runtime.keyring, insertRows: bulkInserter(database, trx), upsertRows: bulkUpserter(database, trx), ...meta }),
+    work({ db: trx, kind: database.kind, clock: runtime.clock, newId: runtime.newId, keyring: runtime.keyring, insertRows: bulkInserter(database, trx), upsertRows: bulkUpserter(database, trx), readRows: bulkReader(database, trx), updateRows: bulkUpdater(database, trx), ...meta }),
   );
 }

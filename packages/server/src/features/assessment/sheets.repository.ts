@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../db/database.js';
+import type { BulkColumn, BulkRead, BulkUpdate } from '../../db/bulk-rows.js';
+import type { DatabaseKind, Executor } from '../../db/database.js';
 
 // The only SQL of monthly sheets and their entries (#6). Sheets are aliased `s` for sheet-scope.ts.
 
@@ -11,7 +12,7 @@ export function sheetRows(db: Executor, townId: string) {
     .where('s.town_id', '=', townId);
 }
 
-export const SHEET_COLUMNS = [
+export const SHEET_FIELDS = [
   's.id',
   's.department_id',
   's.team_id',
@@ -28,6 +29,11 @@ export const SHEET_COLUMNS = [
   's.locked_at',
   't.name as team_name',
   'd.name as department_name',
+] as const;
+
+/** The sheet with its rows counted: all rows, and those complete (a total). */
+export const SHEET_COLUMNS = [
+  ...SHEET_FIELDS,
   sql<number>`(select count(*) from assessment_entries e where e.town_id = s.town_id and e.sheet_id = s.id)`.as('workers'),
   sql<number>`(select count(*) from assessment_entries e where e.town_id = s.town_id and e.sheet_id = s.id and e.total_tenths is not null)`.as('complete'),
 ] as const;
@@ -43,6 +49,81 @@ export function entriesOf(db: Executor, townId: string, sheetId: string) {
     .orderBy('e.person_name')
     .orderBy('e.person_id')
     .execute();
+}
+
+/** What a sheet shows of each entry (not the town, the sheet or who changed it last), in the sheet's order. */
+export function entryRows(db: Executor, townId: string, sheetId: string) {
+  return db
+    .selectFrom('assessment_entries as e')
+    .select(['e.person_id', 'e.person_name', 'e.community_id', 'e.employment_basis', 'e.days_due', 'e.days_worked_halves', 'e.absence_halves', 'e.leave_json', 'e.people_served', 'e.scores_json', 'e.unit_tenths', 'e.community_tenths', 'e.deduction_tenths', 'e.total_tenths', 'e.grade'])
+    .where('e.town_id', '=', townId)
+    .where('e.sheet_id', '=', sheetId)
+    .orderBy('e.person_name')
+    .orderBy('e.person_id');
+}
+export type EntryRow = Awaited<ReturnType<ReturnType<typeof entryRows>['execute']>>[number];
+/** An entry as a save reads it: with where to find it again for the update (`key`). */
+export type KeyedEntryRow = EntryRow & { key: string | number };
+
+/**
+ * The entries a save works on, read as arrays (bulkReader) and made into rows here (values in entryRows' order). Each carries
+ * the key its update finds it by: on SQLite the rowid, read in this same transaction (one B-tree
+ * step instead of a search on the three-part text key); on PostgreSQL the person.
+ */
+export async function entriesForSave(db: Executor, read: BulkRead, kind: DatabaseKind, townId: string, sheetId: string): Promise<KeyedEntryRow[]> {
+  const query = entryRows(db, townId, sheetId).select(kind === 'sqlite' ? sql<number>`e.rowid`.as('key') : sql<string>`e.person_id`.as('key'));
+  return (await read(query)).map((v) => ({
+    person_id: v[0] as string,
+    person_name: v[1] as string,
+    community_id: v[2] as string | null,
+    employment_basis: v[3] as string,
+    days_due: v[4] as number,
+    days_worked_halves: v[5] as number | null,
+    absence_halves: v[6] as number,
+    leave_json: v[7] as string,
+    people_served: v[8] as number | null,
+    scores_json: v[9] as string,
+    unit_tenths: v[10] as number | null,
+    community_tenths: v[11] as number | null,
+    deduction_tenths: v[12] as number | null,
+    total_tenths: v[13] as number | null,
+    grade: v[14] as string | null,
+    key: v[15] as string | number,
+  }));
+}
+
+/** The town's community names by id (a sheet names each row's community; a handful of rows, read once instead of joined per row). */
+export async function communityNames(db: Executor, townId: string): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('communities').select(['id', 'name']).where('town_id', '=', townId).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+const TOTALS: readonly BulkColumn[] = [
+  ['unit_tenths', 'integer'],
+  ['community_tenths', 'integer'],
+  ['deduction_tenths', 'integer'],
+  ['total_tenths', 'integer'],
+  ['grade', 'text'],
+  ['updated_by', 'text'],
+  ['updated_at', 'text'],
+];
+/** The columns a save changes: the unit's pass the attendance, the scores and what follows from them; the community's pass its scores. */
+const SAVED: Record<'attendance' | 'scores', readonly BulkColumn[]> = {
+  attendance: [['days_worked_halves', 'integer'], ['absence_halves', 'integer'], ['leave_json', 'text'], ['people_served', 'integer'], ['scores_json', 'text'], ...TOTALS],
+  scores: [['scores_json', 'text'], ...TOTALS],
+};
+
+/** Writes the saved rows of a sheet back (each read by entriesForSave in this transaction); only the columns a save can change. */
+export async function updateEntries(update: BulkUpdate, kind: DatabaseKind, townId: string, sheetId: string, rows: readonly KeyedEntryRow[], attendance: boolean, by: string, at: string): Promise<void> {
+  const values = rows.map((r) =>
+    attendance
+      ? [r.days_worked_halves, r.absence_halves, r.leave_json, r.people_served, r.scores_json, r.unit_tenths, r.community_tenths, r.deduction_tenths, r.total_tenths, r.grade, by, at, r.key]
+      : [r.scores_json, r.unit_tenths, r.community_tenths, r.deduction_tenths, r.total_tenths, r.grade, by, at, r.key],
+  );
+  const key: BulkColumn = kind === 'sqlite' ? ['rowid', 'bigint'] : ['person_id', 'text'];
+  const changed = await update('assessment_entries', { set: SAVED[attendance ? 'attendance' : 'scores'], key: [key], where: { town_id: townId, sheet_id: sheetId } }, values);
+  // The rows were read in this transaction and entries are never deleted: anything else is a bug, not a user's error.
+  if (changed !== rows.length) throw new Error(`assessment entries: updated ${changed} of ${rows.length} rows of sheet ${sheetId}`);
 }
 
 /** Post versions of a unit's workers in a team that overlap the month (#6: only workers in post are assessed). */

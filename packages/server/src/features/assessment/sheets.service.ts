@@ -12,7 +12,6 @@ import {
   type CellProblem,
   type CorrectionInput,
   type EntryInput,
-  type LeaveType,
   type Sheet,
   type SheetCreate,
   type SheetEvent,
@@ -29,7 +28,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { authorize, can, grantsFor, type Action } from '../policy.js';
 import { supervisorOn } from '../agreements/agreements.repository.js';
 import { workCalendar } from './calendar.js';
-import { applyCells, computeTotals, type Scorer } from './sheet-entries.js';
+import { applyCells, computeTotals, missingOf, parseLeave, parseScores, type Scorer, type Scores } from './sheet-entries.js';
 import { actsFor, sheetCondition } from './sheet-scope.js';
 import * as repo from './sheets.repository.js';
 import { findTemplate, templateFor } from './templates.service.js';
@@ -47,12 +46,16 @@ function dueDateOf(month: string): string {
   return `${next.slice(0, 8)}${String(ruleValue('assessment.dueDay', next)).padStart(2, '0')}`;
 }
 
-type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryRows>['execute']>>[number];
 function summaryRows(ctx: ReadContext, townId: string, action: Action) {
   return repo.sheetRows(ctx.db, townId).where(sheetCondition(ctx, action)).select(repo.SHEET_COLUMNS);
 }
+/** A sheet's row without its rows counted (a page that lists the entries counts them itself). */
+type SheetRow = Awaited<ReturnType<ReturnType<typeof sheetFields>['execute']>>[number];
+function sheetFields(ctx: ReadContext, townId: string, action: Action) {
+  return repo.sheetRows(ctx.db, townId).where(sheetCondition(ctx, action)).select(repo.SHEET_FIELDS);
+}
 
-function toSummary(ctx: ReadContext, r: SummaryRow): SheetSummary {
+function toSummary(ctx: ReadContext, r: SheetRow, counts: { workers: number; complete: number }): SheetSummary {
   const state = r.state as SheetState;
   return {
     id: r.id,
@@ -65,8 +68,7 @@ function toSummary(ctx: ReadContext, r: SummaryRow): SheetSummary {
     dueDate: r.due_date,
     overdue: (state === 'draft' || state === 'community_entered') && today(ctx.clock) > r.due_date,
     communitySharePercent: r.community_share_percent,
-    workers: Number(r.workers),
-    complete: Number(r.complete),
+    ...counts,
     returnedReason: r.returned_reason,
     submittedBy: r.submitted_by,
     submittedAt: r.submitted_at,
@@ -82,11 +84,11 @@ export async function listSheets(ctx: ReadContext, townId: string, query: { mont
   if (query.month) q = q.where('s.month', '=', query.month);
   if (query.state) q = q.where('s.state', '=', query.state);
   if (query.teamId) q = q.where('s.team_id', '=', query.teamId);
-  return (await q.orderBy('s.month', 'desc').orderBy('t.sort_order').orderBy('d.name').limit(500).execute()).map((r) => toSummary(ctx, r));
+  return (await q.orderBy('s.month', 'desc').orderBy('t.sort_order').orderBy('d.name').limit(500).execute()).map((r) => toSummary(ctx, r, { workers: Number(r.workers), complete: Number(r.complete) }));
 }
 
-async function requireSheet(ctx: ReadContext, townId: string, id: string, action: Action): Promise<{ row: SummaryRow; template: Template }> {
-  const row = await summaryRows(ctx, townId, action).where('s.id', '=', id).executeTakeFirst();
+async function requireSheet(ctx: ReadContext, townId: string, id: string, action: Action): Promise<{ row: SheetRow; template: Template }> {
+  const row = await sheetFields(ctx, townId, action).where('s.id', '=', id).executeTakeFirst();
   if (!row) throw notFound(SHEET);
   const template = (await findTemplate(ctx.db, townId, row.template_id))!;
   return { row, template };
@@ -100,41 +102,51 @@ function eventsFor(ctx: ReadContext, state: SheetState, share: boolean): SheetEv
   return allowedSheetEvents(state, share).filter((e) => can(ctx.actor, STEP_ACTION[e]));
 }
 
-type StoredEntry = Awaited<ReturnType<typeof repo.entriesOf>>[number];
+/** A row a save has just worked on: its scores parsed and what is missing, so the answer need not work them out again. */
+interface Worked {
+  scores: Scores;
+  missing: string[];
+}
 
 /** The sheet as the API shows it, from its row and its entries as they are (read, or just written). */
-function sheetView(ctx: ReadContext, row: SummaryRow, template: Template, stored: Iterable<StoredEntry>): Sheet {
-  const bands = ruleValue('assessment.gradeBands', `${row.month}-01`);
-  const entries = [...stored].map((e) => {
-    const scores = JSON.parse(e.scores_json) as Record<string, number>;
-    return {
+function sheetView(ctx: ReadContext, row: SheetRow, template: Template, entries: readonly repo.EntryRow[], communityNames: ReadonlyMap<string, string>, worked?: ReadonlyMap<string, Worked>): Sheet {
+  const shown: Sheet['entries'] = new Array(entries.length);
+  let complete = 0;
+  for (let k = 0; k < entries.length; k++) {
+    const e = entries[k]!;
+    const done = worked?.get(e.person_id);
+    const scores = done ? done.scores : parseScores(e.scores_json);
+    const points: Record<string, number> = {};
+    for (const id in scores) points[id] = scores[id]! / 10;
+    if (e.total_tenths !== null) complete++;
+    shown[k] = {
       personId: e.person_id,
       name: e.person_name,
       communityId: e.community_id,
-      communityName: e.community_name ?? null,
+      communityName: e.community_id === null ? null : (communityNames.get(e.community_id) ?? null),
       perPersonServed: e.employment_basis === 'per_person_served',
       daysDue: e.days_due,
       daysWorked: e.days_worked_halves === null ? null : e.days_worked_halves / 2,
       absenceDays: e.absence_halves / 2,
-      leave: JSON.parse(e.leave_json) as Partial<Record<LeaveType, number>>,
+      leave: parseLeave(e.leave_json),
       peopleServed: e.people_served,
-      scores: Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, v / 10])),
+      scores: points,
       unitTenths: e.unit_tenths,
       communityTenths: e.community_tenths,
       deductionTenths: e.deduction_tenths,
       totalTenths: e.total_tenths,
       grade: e.grade as Sheet['entries'][number]['grade'],
-      missing: computeTotals(e, template, row.community_share_percent, bands).missing,
+      missing: done ? done.missing : missingOf(template, scores),
     };
-  });
-  const summary = { ...toSummary(ctx, row), workers: entries.length, complete: entries.filter((e) => e.totalTenths !== null).length };
-  return { ...summary, template, entries, allowedEvents: eventsFor(ctx, row.state as SheetState, row.community_share_percent !== null) };
+  }
+  const summary = toSummary(ctx, row, { workers: entries.length, complete });
+  return { ...summary, template, entries: shown, allowedEvents: eventsFor(ctx, row.state as SheetState, row.community_share_percent !== null) };
 }
 
 export async function getSheet(ctx: ReadContext, townId: string, id: string): Promise<Sheet> {
   authorize(ctx.actor, 'assessment.read');
   const { row, template } = await requireSheet(ctx, townId, id, 'assessment.read');
-  return sheetView(ctx, row, template, await repo.entriesOf(ctx.db, townId, id));
+  return sheetView(ctx, row, template, await repo.entryRows(ctx.db, townId, id).execute(), await repo.communityNames(ctx.db, townId));
 }
 
 /** The team's community share on the month's first day (R4): null where its communities hold none. */
@@ -257,13 +269,14 @@ export async function saveEntries(ctx: MutationContext, townId: string, id: stri
   }
   const share = sheet.community_share_percent !== null;
   const communities = scorer === 'community' ? communitiesOf(ctx) : null;
-  const stored = new Map((await repo.entriesOf(ctx.db, townId, id)).map((e) => [e.person_id, e]));
+  const entries = await repo.entriesForSave(ctx.db, ctx.readRows, ctx.kind, townId, id);
+  const byPerson = new Map(entries.map((e) => [e.person_id, e]));
   const bands = ruleValue('assessment.gradeBands', `${sheet.month}-01`);
   const problems: CellProblem[] = [];
-  const now = shanghaiTimestamp(ctx.clock.now());
-  const updates: Row<'assessment_entries'>[] = [];
+  // The rows saved, each once: a row named twice in one paste takes the later cells on top of the earlier ones.
+  const worked = new Map<string, Worked>();
   for (const input of rows) {
-    const entry = stored.get(input.personId);
+    const entry = byPerson.get(input.personId);
     if (!entry) {
       problems.push({ personId: input.personId, name: '', field: 'personId', message: '该人员本月不在本表中（不在岗或不属本单位），此行未保存。' });
       continue;
@@ -272,20 +285,29 @@ export async function saveEntries(ctx: MutationContext, townId: string, id: stri
       problems.push({ personId: entry.person_id, name: entry.person_name, field: 'personId', message: '该人员不在您所在村居，不能评分。' });
       continue;
     }
-    const { patch, messages } = applyCells(entry, input, template, scorer, share);
-    problems.push(...messages.map((m) => ({ personId: entry.person_id, name: entry.person_name, ...m })));
-    const { missing: _missing, ...computed } = computeTotals(patch, template, sheet.community_share_percent, bands);
-    const { community_name: _name, ...row } = entry;
-    updates.push({ ...row, ...patch, ...computed, updated_by: ctx.actor.display, updated_at: now });
-    // A row named twice in one paste: the later cells build on the earlier ones.
-    stored.set(entry.person_id, { ...entry, ...patch, ...computed });
+    const { patch, scores, messages } = applyCells(entry, input, template, scorer, share, worked.get(entry.person_id)?.scores);
+    for (const m of messages) problems.push({ personId: entry.person_id, name: entry.person_name, ...m });
+    const totals = computeTotals(patch, template, sheet.community_share_percent, bands, scores);
+    // The row read in this transaction becomes the row as written (the answer is built from it, not read back).
+    entry.days_worked_halves = patch.days_worked_halves;
+    entry.absence_halves = patch.absence_halves;
+    entry.leave_json = patch.leave_json;
+    entry.people_served = patch.people_served;
+    entry.scores_json = patch.scores_json;
+    entry.unit_tenths = totals.unit_tenths;
+    entry.community_tenths = totals.community_tenths;
+    entry.deduction_tenths = totals.deduction_tenths;
+    entry.total_tenths = totals.total_tenths;
+    entry.grade = totals.grade;
+    worked.set(entry.person_id, { scores, missing: totals.missing });
   }
-  const latest = [...new Map(updates.map((u) => [u.person_id, u])).values()];
-  await ctx.upsertRows('assessment_entries', latest, ['town_id', 'sheet_id', 'person_id']);
-  const saved = latest.length;
+  const saved = worked.size;
+  const written = saved === entries.length ? entries : entries.filter((e) => worked.has(e.person_id));
+  // The community's pass cannot change attendance (applyCells refuses it), so it writes the scores alone.
+  await repo.updateEntries(ctx.updateRows, ctx.kind, townId, id, written, scorer === 'unit', ctx.actor.display, shanghaiTimestamp(ctx.clock.now()));
   await recordAudit(ctx, { townId, action: `assessment.entries.${scorer}`, objectType: 'assessment_sheet', objectId: id, after: { rows: rows.length, saved, refusedCells: problems.length } });
   // The sheet as written, without reading it back (a city's month is 100k rows, #6 part 7).
-  return { saved, problems, sheet: sheetView(ctx, sheet, template, stored.values()) };
+  return { saved, problems, sheet: sheetView(ctx, sheet, template, entries, await repo.communityNames(ctx.db, townId), worked) };
 }
 
 async function assertSupervises(ctx: ReadContext, townId: string, teamId: string): Promise<void> {
