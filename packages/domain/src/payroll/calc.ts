@@ -122,15 +122,11 @@ export function computeMonth(policy: PayPolicy, worker: WorkerPay, facts: MonthF
     const scheme = legacy ? '老办法原待遇' : '服务队标准';
 
     // R11: elderly helpers paid per person served have that pay in place of the base wage.
-    let baseLike = 0;
-    if (worker.employmentBasis === 'per_person_served') {
-      const served = facts.peopleServed ?? 0;
-      baseLike = policy.elderlyHelpRateFen * served;
-      add('elderly_help', baseLike, 'R11', `助老计酬 = ${yuanText(policy.elderlyHelpRateFen)} × 服务 ${served} 人`);
-    } else {
-      baseLike = prorate(fullBase, inPost, days);
-      add('base', baseLike, legacy ? 'R12' : 'R13', `基本工资 = ${yuanText(fullBase)}（${scheme}）${part}`);
-    }
+    const perPerson = worker.employmentBasis === 'per_person_served';
+    const served = facts.peopleServed ?? 0;
+    const baseLike = perPerson ? policy.elderlyHelpRateFen * served : prorate(fullBase, inPost, days);
+    if (perPerson) add('elderly_help', baseLike, 'R11', `助老计酬 = ${yuanText(policy.elderlyHelpRateFen)} × 服务 ${served} 人`);
+    else add('base', baseLike, legacy ? 'R12' : 'R13', `基本工资 = ${yuanText(fullBase)}（${scheme}）${part}`);
 
     // R13, R25: the performance bonus follows the month's total; 不合格 earns none.
     const a = facts.assessment;
