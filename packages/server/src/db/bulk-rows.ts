@@ -1,5 +1,6 @@
 import { sql, type Compilable, type Transaction } from 'kysely';
 import type { Database } from './database.js';
+import type { BulkTable } from './bulk-insert.js';
 import type { DB } from './schema.js';
 
 // Many rows of one table read and written back inside the open transaction (a sheet's 5,000 rows,
@@ -80,5 +81,37 @@ export function bulkUpdater(database: Database, trx: Transaction<DB>): BulkUpdat
       changed += Number(result.numAffectedRows ?? 0);
     }
     return changed;
+  };
+}
+
+/**
+ * Inserts rows given as arrays of values, each in the order of `columns`, inside the open transaction
+ * (a 100k-row import: no object per row on the way in). SQLite: one prepared single-row INSERT on the
+ * transaction's own connection and one argument array reused for every row — a prepared INSERT of 20,
+ * 50 or 100 rows measured 40–60 % slower (SQLite runs a multi-row VALUES as a co-routine). PostgreSQL:
+ * one `INSERT … SELECT FROM unnest(…)` per 10,000 rows, each column one array parameter.
+ */
+export type BulkInsertValues = (table: BulkTable, columns: readonly BulkColumn[], rows: readonly (readonly unknown[])[]) => Promise<void>;
+
+export function bulkValuesInserter(database: Database, trx: Transaction<DB>): BulkInsertValues {
+  const raw = database.sqlite;
+  return async (table, columns, rows) => {
+    if (rows.length === 0) return;
+    const names = columns.map(([c]) => id(c)).join(', ');
+    const width = columns.length;
+    if (raw) {
+      const statement = raw.prepare(`insert into ${id(table)} (${names}) values (${columns.map(() => '?').join(', ')})`);
+      const args = new Array<unknown>(width);
+      for (const row of rows) {
+        for (let i = 0; i < width; i++) args[i] = row[i] ?? null;
+        statement.run(args);
+      }
+      return;
+    }
+    for (let start = 0; start < rows.length; start += CHUNK) {
+      const chunk = rows.slice(start, start + CHUNK);
+      const arrays = columns.map(([, type], i) => sql`${chunk.map((r) => r[i] ?? null)}::${sql.raw(type)}[]`);
+      await sql`insert into ${sql.raw(id(table))} (${sql.raw(names)}) select * from unnest(${sql.join(arrays)})`.execute(trx);
+    }
   };
 }

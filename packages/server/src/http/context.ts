@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database, DatabaseKind, Executor } from '../db/database.js';
 import { bulkInserter, bulkUpserter, type BulkInsert, type BulkUpsert } from '../db/bulk-insert.js';
-import { bulkReader, bulkUpdater, type BulkRead, type BulkUpdate } from '../db/bulk-rows.js';
+import { bulkReader, bulkUpdater, bulkValuesInserter, type BulkInsertValues, type BulkRead, type BulkUpdate } from '../db/bulk-rows.js';
 import type { DB } from '../db/schema.js';
 import type { Clock, IdGenerator, Runtime } from '../runtime.js';
 import type { Keyring } from '../features/crypto/keyring.js';
@@ -24,6 +24,8 @@ export interface MutationContext extends ReadContext {
   newId: IdGenerator;
   /** Many rows at once, inside this transaction (db/bulk-insert.ts). */
   insertRows: BulkInsert;
+  /** Many rows given as arrays of values, inside this transaction (db/bulk-rows.ts: a 100k-row import). */
+  insertValues: BulkInsertValues;
   /** Many rows inserted or updated by key, inside this transaction. */
   upsertRows: BulkUpsert;
   /** Many rows read as arrays of values, inside this transaction (db/bulk-rows.ts). */
@@ -52,6 +54,6 @@ export function inTransaction<T>(
   work: (ctx: MutationContext) => Promise<T>,
 ): Promise<T> {
   return database.db.transaction().execute((trx) =>
-    work({ db: trx, kind: database.kind, clock: runtime.clock, newId: runtime.newId, keyring: runtime.keyring, insertRows: bulkInserter(database, trx), upsertRows: bulkUpserter(database, trx), readRows: bulkReader(database, trx), updateRows: bulkUpdater(database, trx), ...meta }),
+    work({ db: trx, kind: database.kind, clock: runtime.clock, newId: runtime.newId, keyring: runtime.keyring, insertRows: bulkInserter(database, trx), insertValues: bulkValuesInserter(database, trx), upsertRows: bulkUpserter(database, trx), readRows: bulkReader(database, trx), updateRows: bulkUpdater(database, trx), ...meta }),
   );
 }

@@ -23,6 +23,13 @@ describe('keyring for personal data at rest', () => {
     expect(before.hash('id', 'A')).not.toBe(before.hash('phone', 'A'));
   });
 
+  it('lays a ciphertext out as key id, then base64 of 12-byte IV ‖ 16-byte tag ‖ the text', () => {
+    const ring = makeKeyring([k1], 'k1');
+    const raw = Buffer.from(ring.encrypt('13812345678').slice(3), 'base64');
+    expect(raw.length).toBe(12 + 16 + '13812345678'.length);
+    expect(ring.decrypt(`k1:${raw.toString('base64')}`)).toBe('13812345678');
+  });
+
   it('refuses a tampered ciphertext', () => {
     const ring = makeKeyring([k1], 'k1');
     const sealed = ring.encrypt('13812345678');

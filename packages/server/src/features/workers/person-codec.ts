@@ -9,41 +9,73 @@ import {
 } from '@gongyi/domain';
 import type { Row } from '../../db/schema.js';
 import type { Keyring } from '../crypto/keyring.js';
+import { sealNumbers } from './person-seal.js';
+
+export { bankHash, idHash, idTailHash, phoneHash, sealNumbers, type PersonNumbers } from './person-seal.js';
 
 // Between a person as the API speaks it and as it rests in the database: ID, phone and bank numbers
 // encrypted, with keyed hashes for exact search (the ID in full and its last four characters).
 
-export const idHash = (k: Keyring, id: string) => k.hash('id', id);
-export const idTailHash = (k: Keyring, tail: string) => k.hash('id-tail', tail.toUpperCase());
-export const phoneHash = (k: Keyring, phone: string) => k.hash('phone', phone);
-export const bankHash = (k: Keyring, account: string) => k.hash('bank', account);
-
-const sealed = (k: Keyring, v: string | null) => (v === null ? null : k.encrypt(v));
 
 export type PersonColumns = Omit<Row<'persons'>, 'town_id' | 'id' | 'created_at' | 'updated_at'>;
 
-/** `knownIdHash`: the ID's hash when the caller has already computed it (bulk imports). */
-export function encodePerson(k: Keyring, p: PersonInput, knownIdHash?: string): PersonColumns {
+/** The columns of `encodePersonValues`, in its order; the compiler checks that none is missing. */
+const PERSON_COLUMN_ORDER = {
+  name: 0,
+  id_cipher: 1,
+  id_hash: 2,
+  id_tail_hash: 3,
+  birth_date: 4,
+  sex: 5,
+  phone_cipher: 6,
+  phone_hash: 7,
+  household_registration: 8,
+  address: 9,
+  bank_name: 10,
+  bank_account_cipher: 11,
+  bank_account_hash: 12,
+  education: 13,
+  disability_certificate: 14,
+  emergency_contact_name: 15,
+  emergency_contact_phone_cipher: 16,
+} as const satisfies Record<keyof PersonColumns, number>;
+export const PERSON_COLUMNS = Object.keys(PERSON_COLUMN_ORDER) as (keyof PersonColumns)[];
+
+/** The person's columns as values in `PERSON_COLUMNS` order, the numbers as `sealNumbers` returned them (from `s[at]` on). */
+export function personValues(p: PersonInput, s: readonly (string | null)[], at = 0): (string | null)[] {
   const facts = idNumberFacts(p.idNumber);
-  return {
-    name: p.name,
-    id_cipher: k.encrypt(p.idNumber),
-    id_hash: knownIdHash ?? idHash(k, p.idNumber),
-    id_tail_hash: idTailHash(k, p.idNumber.slice(-4)),
-    birth_date: facts.birthDate,
-    sex: facts.sex,
-    phone_cipher: sealed(k, p.phone),
-    phone_hash: p.phone === null ? null : phoneHash(k, p.phone),
-    household_registration: p.householdRegistration,
-    address: p.address,
-    bank_name: p.bankName,
-    bank_account_cipher: sealed(k, p.bankAccount),
-    bank_account_hash: p.bankAccount === null ? null : bankHash(k, p.bankAccount),
-    education: p.education,
-    disability_certificate: p.disabilityCertificate,
-    emergency_contact_name: p.emergencyContactName,
-    emergency_contact_phone_cipher: sealed(k, p.emergencyContactPhone),
-  };
+  return [
+    p.name,
+    s[at + 0]!,
+    s[at + 1]!,
+    s[at + 2]!,
+    facts.birthDate,
+    facts.sex,
+    s[at + 3] ?? null,
+    s[at + 4] ?? null,
+    p.householdRegistration,
+    p.address,
+    p.bankName,
+    s[at + 5] ?? null,
+    s[at + 6] ?? null,
+    p.education,
+    p.disabilityCertificate,
+    p.emergencyContactName,
+    s[at + 7] ?? null,
+  ];
+}
+
+/**
+ * The person's columns as values in `PERSON_COLUMNS` order (bulk imports insert them as they are).
+ * `knownIdHash`: the ID's hash when the caller has already computed it.
+ */
+export function encodePersonValues(k: Keyring, p: PersonInput, knownIdHash?: string): (string | null)[] {
+  return personValues(p, sealNumbers(k, p, knownIdHash));
+}
+
+export function encodePerson(k: Keyring, p: PersonInput, knownIdHash?: string): PersonColumns {
+  const values = encodePersonValues(k, p, knownIdHash);
+  return Object.fromEntries(PERSON_COLUMNS.map((c) => [c, values[PERSON_COLUMN_ORDER[c]]])) as unknown as PersonColumns;
 }
 
 const opened = (k: Keyring, v: string | null) => (v === null ? null : k.decrypt(v));

@@ -18,6 +18,7 @@ import {
   type WorkerRow,
 } from '@gongyi/domain';
 import { sql, type SqlBool } from 'kysely';
+import type { BulkColumn } from '../../db/bulk-rows.js';
 import type { Row } from '../../db/schema.js';
 import { toPage } from '../../db/query-helpers.js';
 import type { MutationContext, ReadContext } from '../../http/context.js';
@@ -27,7 +28,8 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { authorize, grantsFor, type Action } from '../policy.js';
 import { requireTown } from '../towns/towns.repository.js';
 import { boundedCache, cachedCount } from './count-cache.js';
-import { decodePerson, encodePerson, idHash, maskedNumbers, maskedPerson } from './person-codec.js';
+import { decodePerson, encodePerson, encodePersonValues, idHash, maskedNumbers, maskedPerson, PERSON_COLUMNS, personValues } from './person-codec.js';
+import { SEAL_OUT, startSealer, type Sealer } from './parallel-seal.js';
 import { checkPayScheme, checkPostReferences, newPostRow, nextPostVersion } from './post-rules.js';
 import * as roster from './roster.repository.js';
 import * as repo from './workers.repository.js';
@@ -209,32 +211,74 @@ async function assertPostsInScope(ctx: MutationContext, townId: string, postIds:
   }
 }
 
-/** Rows encoded and written at a time: a 100k import never holds every encrypted row at once. */
-const INSERT_CHUNK = 5000;
+/**
+ * Rows encoded and written at a time (a 100k import never holds every encrypted row at once), and
+ * the number of rows from which a worker thread seals them (parallel-seal.ts; on fewer, starting it
+ * costs more than it saves). Tests lower both and wait for the worker to start, so a small file
+ * runs through it.
+ */
+export const BULK_WORKERS = { chunk: 5000, sealOnWorkerFrom: 10_000, waitForSealer: false };
 
-/** Bulk insert of new workers (used by create, import and the demo). */
-async function insertWorkers(ctx: MutationContext, townId: string, rows: CreateWorker[], idHashes?: string[]): Promise<{ personIds: string[]; postIds: string[] }> {
+const text = (c: string): BulkColumn => [c, 'text'];
+const PERSON_INSERT: readonly BulkColumn[] = [text('town_id'), text('id'), ...PERSON_COLUMNS.map(text), text('created_at'), text('updated_at')];
+/** Every posts column with its type (the compiler checks none is missing), in insert order. */
+const POST_TYPES = {
+  town_id: 'text', id: 'text', person_id: 'text', employment_id: 'text', person_name: 'text', team_id: 'text', managing_department_id: 'text',
+  duty: 'text', community_id: 'text', special_post: 'text', field_or_hazardous: 'integer', off_roster: 'integer', pay_scheme: 'text',
+  legacy_base_fen: 'integer', legacy_bonus_fen: 'integer', employment_basis: 'text', insurance: 'text', start_date: 'text', status: 'text',
+  exit_reason: 'text', note: 'text', valid_from: 'text', valid_to: 'text', is_current: 'integer', created_at: 'text', created_by: 'text',
+} as const satisfies Record<keyof Row<'posts'>, BulkColumn[1]>;
+const POST_INSERT = Object.entries(POST_TYPES) as BulkColumn[];
+const POST_NAMES = POST_INSERT.map(([c]) => c as keyof Row<'posts'>);
+const REGISTER_INSERT: readonly BulkColumn[] = ['id_hash', 'town_id', 'person_id', 'employment_id', 'since'].map(text);
+
+/**
+ * Bulk insert of new workers (used by create, import and the demo): each row's values straight into
+ * arrays, no row objects. With a `sealer` (importWorkers), its worker thread seals the numbers of the
+ * next chunks while this thread inserts one; until the worker has started, this thread seals its
+ * chunks itself.
+ */
+async function insertWorkers(ctx: MutationContext, townId: string, rows: CreateWorker[], idHashes?: string[], sealer?: Sealer | null): Promise<{ personIds: string[]; postIds: string[] }> {
   const now = shanghaiTimestamp(ctx.clock.now());
   const personIds: string[] = [];
   const postIds: string[] = [];
-  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-    const persons: Row<'persons'>[] = [];
-    const posts: Row<'posts'>[] = [];
-    const register: Row<'active_id_register'>[] = [];
-    for (let i = start; i < Math.min(rows.length, start + INSERT_CHUNK); i++) {
+  const idHashAt = PERSON_COLUMNS.indexOf('id_hash');
+  const { chunk } = BULK_WORKERS;
+  const jobs = new Map<number, Promise<(string | null)[]>>();
+  const request = (start: number) => {
+    if (start < rows.length && !jobs.has(start)) {
+      const end = Math.min(rows.length, start + chunk);
+      jobs.set(start, sealer!.seal(rows.slice(start, end).map((r) => r.person), idHashes?.slice(start, end)));
+    }
+  };
+  if (sealer && BULK_WORKERS.waitForSealer) await sealer.whenReady();
+  for (let start = 0; start < rows.length; start += chunk) {
+    // Two chunks in flight once the worker runs: it is never idle while this thread inserts.
+    if (sealer?.ready()) {
+      request(start + chunk);
+      request(start + 2 * chunk);
+    }
+    const sealed = jobs.get(start);
+    jobs.delete(start);
+    const numbers = sealed ? await sealed : null;
+    const persons: unknown[][] = [];
+    const posts: unknown[][] = [];
+    const register: unknown[][] = [];
+    for (let i = start; i < Math.min(rows.length, start + chunk); i++) {
       const row = rows[i]!;
       const id = ctx.newId();
-      const encoded = encodePerson(ctx.keyring, row.person, idHashes?.[i]);
-      persons.push({ town_id: townId, id, ...encoded, created_at: now, updated_at: now });
-      const post = { ...newPostRow(ctx, townId, id, row.person.name, row.post, ctx.newId()), created_at: now };
-      posts.push(post);
-      register.push({ id_hash: encoded.id_hash, town_id: townId, person_id: id, employment_id: post.employment_id, since: row.post.startDate });
+      const encoded = numbers ? personValues(row.person, numbers, (i - start) * SEAL_OUT) : encodePersonValues(ctx.keyring, row.person, idHashes?.[i]);
+      persons.push([townId, id, ...encoded, now, now]);
+      const post = newPostRow(ctx, townId, id, row.person.name, row.post, ctx.newId());
+      post.created_at = now;
+      posts.push(POST_NAMES.map((c) => post[c]));
+      register.push([encoded[idHashAt], townId, id, post.employment_id, row.post.startDate]);
       personIds.push(id);
       postIds.push(post.id);
     }
-    await ctx.insertRows('persons', persons);
-    await ctx.insertRows('posts', posts);
-    await ctx.insertRows('active_id_register', register);
+    await ctx.insertValues('persons', PERSON_INSERT, persons);
+    await ctx.insertValues('posts', POST_INSERT, posts);
+    await ctx.insertValues('active_id_register', REGISTER_INSERT, register);
   }
   await repo.bumpRosterStamp(ctx.db, townId);
   return { personIds, postIds };
@@ -375,6 +419,22 @@ export async function importWorkers(
   knownHashes?: string[],
 ): Promise<{ created: number; unchanged: number; skipped: number }> {
   authorize(ctx.actor, 'worker.import');
+  // Started first: the worker loads while the checks below run (it is only used when rows are written).
+  const sealer = rows.length >= BULK_WORKERS.sealOnWorkerFrom ? startSealer(ctx.keyring) : null;
+  try {
+    return await importChecked(ctx, townId, rows, knownHashes, sealer);
+  } finally {
+    await sealer?.close();
+  }
+}
+
+async function importChecked(
+  ctx: MutationContext,
+  townId: string,
+  rows: CreateWorker[],
+  knownHashes: string[] | undefined,
+  sealer: Sealer | null,
+): Promise<{ created: number; unchanged: number; skipped: number }> {
   await requireTown(ctx.db, townId);
   // Each ID is hashed once (an HMAC costs ~5 µs: 100k rows hashed four times cost ~1.5 s).
   const hashes = knownHashes ?? rows.map((r) => idHash(ctx.keyring, r.person.idNumber));
@@ -388,7 +448,7 @@ export async function importWorkers(
   }
   await assertNotActiveElsewhere(ctx, freshHashes, 'rows');
   if (fresh.length > 0) {
-    const { postIds } = await insertWorkers(ctx, townId, fresh, freshHashes);
+    const { postIds } = await insertWorkers(ctx, townId, fresh, freshHashes, sealer);
     await assertPostsInScope(ctx, townId, postIds, 'worker.import', 'rows');
     await assertWithinQuota(ctx, townId, [...new Set(fresh.map((r) => r.post.teamId))], 'rows');
   }
