@@ -38,7 +38,7 @@ export async function startServer(): Promise<RunningServer> {
   const child = spawn(
     process.execPath,
     [path.join(repoRoot, 'packages/server/bin/gongyi.js'), 'serve', '--port', String(port), '--host', '127.0.0.1'],
-    { cwd: repoRoot, env: { ...process.env, GONGYI_DATA_DIR: dataDir, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: repoRoot, env: { ...process.env, GONGYI_DATA_DIR: dataDir, DATABASE_URL: '', GONGYI_LOGIN_RATE_LIMIT: '1000' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
   child.stdout.on('data', (b: Buffer) => (output += b.toString()));

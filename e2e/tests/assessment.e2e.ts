@@ -241,7 +241,7 @@ describe('the other assessment pages', () => {
   test('考勤表 lists the same sheets; 逾期 shows who has not submitted', async () => {
     await switchUser('hr');
     await openMenu(page, '考勤考核', '考勤表');
-    await page.getByTestId('sheets-table').locator('tbody tr', { hasText: TEAM }).waitFor();
+    await page.getByTestId('sheets-table').locator('tbody tr', { hasText: TEAM }).first().waitFor();
     await screenshot(page, '79-attendance-list');
     await page.getByTestId('sheets-table').getByRole('link', { name: new RegExp(TEAM) }).first().click();
     await page.getByTestId('sheet-leave-toggle').click();

@@ -44,6 +44,7 @@ export async function serveCommand(flags: { port?: string | undefined; host?: st
     webDir: config.webDir,
     trustProxy: process.env.GONGYI_TRUST_PROXY === '1',
     logger: { level: process.env.LOG_LEVEL ?? 'warn' },
+    loginRateLimit: loginRateLimit(process.env.GONGYI_LOGIN_RATE_LIMIT),
   });
   try {
     await app.listen({ port: config.port, host: config.host });
@@ -63,4 +64,12 @@ export async function serveCommand(flags: { port?: string | undefined; host?: st
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** Sign-in attempts per minute per address (default 10); browser tests that sign in many people raise it. */
+function loginRateLimit(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new StartupError(`GONGYI_LOGIN_RATE_LIMIT=${value} 不是正整数。`);
+  return n;
 }
