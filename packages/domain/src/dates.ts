@@ -24,6 +24,12 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** The first and last day of a month, and its length in days. */
+export function monthBounds(month: IsoMonth): { first: IsoDate; last: IsoDate; days: number } {
+  const days = daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
+  return { first: `${month}-01`, last: `${month}-${String(days).padStart(2, '0')}`, days };
+}
+
 /** Adds whole days to a calendar date (negative to go back). */
 export function addDays(date: IsoDate, days: number): IsoDate {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

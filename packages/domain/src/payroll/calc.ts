@@ -1,5 +1,5 @@
 import type { IsoDate } from '../dates.js';
-import { daysInMonth } from '../dates.js';
+import { monthBounds } from '../dates.js';
 import type { Fen } from '../money.js';
 import type { CategoryCode } from '../org/vocabulary.js';
 import type { AnnualOutcome } from '../staffing/vocabulary.js';
@@ -79,13 +79,6 @@ const points = (tenths: number) => (tenths / 10).toFixed(1);
 export function prorate(amount: Fen, num: number, den: number): Fen {
   if (den <= 0) return 0;
   return Math.floor((amount * num * 2 + den) / (den * 2));
-}
-
-function monthBounds(month: string): { first: IsoDate; last: IsoDate; days: number } {
-  const y = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  const days = daysInMonth(y, m);
-  return { first: `${month}-01`, last: `${month}-${String(days).padStart(2, '0')}`, days };
 }
 
 const dayOf = (date: IsoDate) => Number(date.slice(8, 10));

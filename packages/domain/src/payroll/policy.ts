@@ -52,16 +52,22 @@ export interface PayPolicy {
 /** A policy for a town that has set nothing yet: the notice's values and zero team amounts. */
 export function defaultPolicy(on: IsoDate, teamIds: readonly string[] = []): PayPolicy {
   const range = ruleValue('pay.annualBonusRangeBp', on);
-  const percents = (max: number): GradePercents => ({ excellent: max, pass: Math.round(max / 2 / 100) * 100, basic_pass: 200 });
+  // Every grade inside R19's range: 优秀 at its top, 合格 at half of it (whole percents), 基本合格 at its bottom.
+  const percents = (r: { min: number; max: number }): GradePercents => ({ excellent: r.max, pass: Math.round(r.max / 2 / 100) * 100, basic_pass: r.min });
+  const heatMonths = ruleValue('pay.highTemperatureMonths', on);
+  const heatCap = ruleValue('pay.highTemperatureYearCapFen', on);
+  const kindCap = ruleValue('pay.inKindYearCapFen', on);
+  // R17's caps spread evenly over the months and festivals they cover.
+  const perFestival = Math.floor(kindCap / IN_KIND_FESTIVALS.length);
   return {
     floorFen: ruleValue('pay.floorFen', on),
     teams: Object.fromEntries(teamIds.map((id) => [id, { baseFen: 0, bonusFen: 0 }])),
     specialAllowanceFen: { community_security: 0, sanitation: 0, pump_station: 0 },
     elderlyHelpRateFen: 0,
     welfareFen: { ...ruleValue('pay.welfareFen', on) },
-    highTemperature: { months: [...ruleValue('pay.highTemperatureMonths', on)], monthlyFen: ruleValue('pay.highTemperatureYearCapFen', on) / 4, yearCapFen: ruleValue('pay.highTemperatureYearCapFen', on) },
-    inKind: { perFestivalFen: { lantern: 10000, dragon_boat: 10000, mid_autumn: 10000 }, yearCapFen: ruleValue('pay.inKindYearCapFen', on) },
-    annualBonusBp: { social_coordination: percents(range.social_coordination.max), public_service: percents(range.public_service.max) },
+    highTemperature: { months: [...heatMonths], monthlyFen: Math.floor(heatCap / Math.max(1, heatMonths.length)), yearCapFen: heatCap },
+    inKind: { perFestivalFen: { lantern: perFestival, dragon_boat: perFestival, mid_autumn: perFestival }, yearCapFen: kindCap },
+    annualBonusBp: { social_coordination: percents(range.social_coordination), public_service: percents(range.public_service) },
     annualBonusMonth: ruleValue('pay.annualBonusMonth', on),
     deductionFen: { urban_employee: 0, community_comprehensive: 0, none: 0 },
   };

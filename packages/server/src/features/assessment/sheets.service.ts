@@ -1,8 +1,8 @@
 import {
   addDays,
+  monthBounds,
   allowedSheetEvents,
   daysDue,
-  daysInMonth,
   nextSheetState,
   ruleValue,
   SHEET_EVENT_LABELS,
@@ -38,7 +38,6 @@ import { findTemplate, templateFor } from './templates.service.js';
 // review and lock by the supervising department; after lock only a recorded correction changes it.
 
 const SHEET = { zh: '考核表', en: 'Assessment sheet' };
-const monthBounds = (month: string) => ({ first: `${month}-01`, last: `${month}-${String(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))).padStart(2, '0')}` });
 
 /** #6 part 4: a month's sheet is due on the configured day of the next month. */
 function dueDateOf(month: string): string {

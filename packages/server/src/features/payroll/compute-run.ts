@@ -3,6 +3,7 @@ import {
   annualBonusLine,
   computeMonth,
   IN_KIND_FESTIVALS,
+  monthBounds,
   summarise,
   type AnnualOutcome,
   type MonthPay,
@@ -71,7 +72,7 @@ export async function computeRun(
   workers: readonly inputs.WorkerMonth[],
   sink: SlipSink,
 ): Promise<ComputedRun> {
-  const { last } = inputs.monthBounds(month);
+  const { last } = monthBounds(month);
   const year = Number(month.slice(0, 4));
   const supervisors = await inputs.supervisorsOn(db, townId, last);
   const pay = kind === 'annual_bonus' ? await annualPay(db, townId, month, year, policy) : await monthlyPay(db, townId, coopId, month, year, policy, workers);

@@ -1,4 +1,3 @@
-import { RUN_KIND_LABELS, type RunKind } from '@gongyi/domain';
 import { z } from 'zod';
 import { mutate, readContext, TownItemParams, TownParams, type App, type AppDeps } from '../../http/route-kit.js';
 import { sendXlsx } from '../../http/xlsx.js';
@@ -47,28 +46,18 @@ export function payrollFileRoutes(app: App, deps: AppDeps): void {
     config: { access: 'payroll.read' },
     schema: { tags, summary: '工资条 PDF（整次发放或一人）', params: TownItemParams, querystring: z.strictObject({ personId: z.string().min(1).max(64).optional() }) },
     handler: async (req, reply) => {
-      const { run, slips, townName } = await mutate(deps, req, async (ctx) => {
-        const run = await runs.getRun(ctx, req.params.townId, req.params.id);
-        const slips = await runs.slipsOf(ctx, req.params.townId, req.params.id, req.query.personId);
-        const town = await ctx.db.selectFrom('towns').select('name').where('id', '=', req.params.townId).executeTakeFirstOrThrow();
-        await recordAudit(ctx, { townId: req.params.townId, action: 'payroll.payslip.print', objectType: 'pay_run', objectId: run.id, after: { rows: slips.length, personId: req.query.personId } });
-        return { run, slips, townName: town.name };
-      });
-      const pdf = await payslipsPdf(slips, { townName, coopName: run.coopName, month: run.month, kindLabel: RUN_KIND_LABELS[run.kind].zh });
-      return reply.header('content-type', 'application/pdf').header('content-disposition', attachment(`工资条-${run.coopName}-${run.month}.pdf`)).send(pdf);
+      const { header, slips } = await mutate(deps, req, (ctx) => runs.slipsToPrint(ctx, req.params.townId, req.params.id, req.query.personId));
+      const pdf = await payslipsPdf(slips, header);
+      return reply.header('content-type', 'application/pdf').header('content-disposition', attachment(`工资条-${header.coopName}-${header.month}.pdf`)).send(pdf);
     },
   });
   app.get('/api/towns/:townId/payroll/my-slips/:runId/pdf', {
     config: { access: 'payroll.self' },
     schema: { tags, summary: '本人工资条 PDF', params: TownParams.extend({ runId: z.string().min(1).max(64) }) },
     handler: async (req, reply) => {
-      const ctx = readContext(deps, req);
-      const slips = await runs.mySlips(ctx, req.params.townId, req.params.runId);
-      const first = slips[0];
-      const town = await ctx.db.selectFrom('towns').select('name').where('id', '=', req.params.townId).executeTakeFirstOrThrow();
-      const coop = first ? await ctx.db.selectFrom('pay_runs as r').innerJoin('coops as c', (j) => j.onRef('c.town_id', '=', 'r.town_id').onRef('c.id', '=', 'r.coop_id')).select('c.name').where('r.town_id', '=', req.params.townId).where('r.id', '=', first.runId).executeTakeFirst() : undefined;
-      const pdf = await payslipsPdf(slips, { townName: town.name, coopName: coop?.name ?? '', month: first?.month ?? '', kindLabel: first ? RUN_KIND_LABELS[first.kind as RunKind].zh : '' });
-      return reply.header('content-type', 'application/pdf').header('content-disposition', attachment(`工资条-${first?.month ?? ''}.pdf`)).send(pdf);
+      const { header, slips } = await runs.mySlipToPrint(readContext(deps, req), req.params.townId, req.params.runId);
+      const pdf = await payslipsPdf(slips, header);
+      return reply.header('content-type', 'application/pdf').header('content-disposition', attachment(`工资条-${header.month}.pdf`)).send(pdf);
     },
   });
 }

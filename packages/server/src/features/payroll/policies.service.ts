@@ -1,4 +1,4 @@
-import { checkPolicy, defaultPolicy, policyProblemText, shanghaiTimestamp, type PayPolicy, type PolicyVersion, type PolicyVersionInput } from '@gongyi/domain';
+import { addDays, checkPolicy, defaultPolicy, policyProblemText, shanghaiTimestamp, type PayPolicy, type PolicyVersion, type PolicyVersionInput } from '@gongyi/domain';
 import type { Executor } from '../../db/database.js';
 import type { Row } from '../../db/schema.js';
 import type { MutationContext, ReadContext } from '../../http/context.js';
@@ -24,7 +24,7 @@ function toVersion(r: Row<'pay_policies'>, validTo: string | null): PolicyVersio
   return { id: r.id, validFrom: r.valid_from, validTo, policy: JSON.parse(r.policy_json) as PayPolicy, note: r.note, createdBy: r.created_by, createdAt: r.created_at };
 }
 
-const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+const dayBefore = (date: string) => addDays(date, -1);
 
 export async function listPolicies(ctx: ReadContext, townId: string): Promise<PolicyVersion[]> {
   authorize(ctx.actor, 'payroll.read');

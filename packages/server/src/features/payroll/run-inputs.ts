@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { AnnualOutcome, CategoryCode, EmploymentBasis, InPost, Insurance, PayScheme, SpecialPost } from '@gongyi/domain';
+import { monthBounds, type AnnualOutcome, type CategoryCode, type EmploymentBasis, type InPost, type Insurance, type PayScheme, type SpecialPost } from '@gongyi/domain';
 import type { Executor } from '../../db/database.js';
 
 // The only SQL that gathers a run's inputs (#7 part 3): the coop's workers in post in the month
@@ -22,13 +22,6 @@ export interface WorkerMonth {
   insurance: Insurance;
   periods: InPost[];
 }
-
-export const monthBounds = (month: string) => {
-  const y = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return { first: `${month}-01`, last: `${month}-${String(days).padStart(2, '0')}` };
-};
 
 /**
  * Workers of the coop's teams in post in the month. A worker's pay follows the post version in

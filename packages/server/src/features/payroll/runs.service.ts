@@ -1,4 +1,5 @@
 import {
+  monthBounds,
   nextStep,
   RUN_KIND_LABELS,
   RUN_STATE_LABELS,
@@ -20,7 +21,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { authorize } from '../policy.js';
 import { computeRun } from './compute-run.js';
 import { policyOn, type PolicyInForce } from './policies.service.js';
-import { monthBounds, unlockedSheets, workersInMonth, type WorkerMonth } from './run-inputs.js';
+import { unlockedSheets, workersInMonth, type WorkerMonth } from './run-inputs.js';
 import { actsForCoop, runCondition, slipCondition } from './run-scope.js';
 import * as repo from './runs.repository.js';
 
@@ -247,4 +248,33 @@ export async function recalculateRun(ctx: MutationContext, townId: string, id: s
   const summary = await writeRun(ctx, townId, id, run.kind as RunKind, run.coop_id, run.month, policy);
   await recordAudit(ctx, { townId, action: 'payroll.run.recalculate', objectType: 'pay_run', objectId: id, before: { state: run.state, netFen: Number(run.net_fen), workers: run.worker_count }, after: { ...summary, voidedSignoffs: voided } });
   return getRun(ctx, townId, id);
+}
+
+export interface PrintHeader {
+  townName: string;
+  coopName: string;
+  month: string;
+  kindLabel: string;
+}
+
+async function printHeader(ctx: ReadContext, townId: string, run: repo.RunRow): Promise<PrintHeader> {
+  const town = await ctx.db.selectFrom('towns').select('name').where('id', '=', townId).executeTakeFirstOrThrow();
+  return { townName: town.name, coopName: run.coop_name, month: run.month, kindLabel: RUN_KIND_LABELS[run.kind as RunKind].zh };
+}
+
+/** A run's payslips the actor may see (or one worker's), with the page header; every print is audited. */
+export async function slipsToPrint(ctx: MutationContext, townId: string, runId: string, personId?: string): Promise<{ header: PrintHeader; slips: Slip[] }> {
+  authorize(ctx.actor, 'payroll.read');
+  const run = await requireRun(ctx, townId, runId);
+  const slips = await slipsOf(ctx, townId, runId, personId);
+  await recordAudit(ctx, { townId, action: 'payroll.payslip.print', objectType: 'pay_run', objectId: runId, after: { rows: slips.length, personId } });
+  return { header: await printHeader(ctx, townId, run), slips };
+}
+
+/** The worker's own payslip of one approved run, with the page header (self-service). */
+export async function mySlipToPrint(ctx: ReadContext, townId: string, runId: string): Promise<{ header: PrintHeader; slips: Slip[] }> {
+  const slips = await mySlips(ctx, townId, runId);
+  const run = slips.length > 0 ? await repo.runRows(ctx.db, townId).where('r.id', '=', runId).executeTakeFirst() : undefined;
+  if (!run) throw notFound({ zh: '本人的工资条', en: 'Your payslip' });
+  return { header: await printHeader(ctx, townId, run), slips };
 }

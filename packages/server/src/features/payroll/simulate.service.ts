@@ -1,18 +1,18 @@
-import { defaultPolicy, type PayPolicy, type Simulation } from '@gongyi/domain';
+import { defaultPolicy, monthBounds, type PayPolicy, type Simulation } from '@gongyi/domain';
 import type { ReadContext } from '../../http/context.js';
 import { authorize } from '../policy.js';
 import { computeRun } from './compute-run.js';
 import { assertValidPolicy, policyOn } from './policies.service.js';
-import { lockedAssessments, monthBounds, workersInMonth } from './run-inputs.js';
+import { lockedAssessments, workersInMonth } from './run-inputs.js';
 
 // 政策测算 (#7 part 6): what a month of the whole town would cost under the policy in force and
 // under a draft, through the same computation as the runs (nothing is written).
 
-type Totals = Simulation['current'] & { byTeam: Map<string, number>; workers: Map<string, number> };
+type Totals = Simulation['current'] & { byTeam: Map<string, number>; workers: Map<string, number>; unassessed: number };
 
 /** Adds up a month's slips under one policy, per team too, without writing them. */
-async function costOf(ctx: ReadContext, townId: string, month: string, policy: PayPolicy, coops: { id: string }[]): Promise<Totals> {
-  const totals: Totals = { grossFen: 0, netFen: 0, floorTopUpFen: 0, byTeam: new Map(), workers: new Map() };
+async function costOf(ctx: ReadContext, townId: string, month: string, policy: PayPolicy, coops: { id: string }[], assessed: ReadonlyMap<string, unknown>): Promise<Totals> {
+  const totals: Totals = { grossFen: 0, netFen: 0, floorTopUpFen: 0, byTeam: new Map(), workers: new Map(), unassessed: 0 };
   for (const coop of coops) {
     const workers = await workersInMonth(ctx.db, townId, coop.id, month);
     await computeRun(ctx.db, townId, 'simulation', 'monthly', coop.id, month, policy, workers, async (slips) => {
@@ -21,6 +21,7 @@ async function costOf(ctx: ReadContext, townId: string, month: string, policy: P
         totals.netFen += s.net_fen;
         totals.byTeam.set(s.team_id, (totals.byTeam.get(s.team_id) ?? 0) + s.gross_fen);
         totals.workers.set(s.team_id, (totals.workers.get(s.team_id) ?? 0) + 1);
+        if (!assessed.has(s.person_id)) totals.unassessed++;
         for (const l of JSON.parse(s.lines_json) as { kind: string; amountFen: number }[]) if (l.kind === 'floor_top_up') totals.floorTopUpFen += l.amountFen;
       }
     });
@@ -38,13 +39,13 @@ export async function simulate(ctx: ReadContext, townId: string, month: string, 
     ctx.db.selectFrom('teams').select(['id', 'name']).where('town_id', '=', townId).orderBy('sort_order').execute(),
     lockedAssessments(ctx.db, townId, month),
   ]);
-  const a = await costOf(ctx, townId, month, inForce?.policy ?? defaultPolicy(first), coops);
-  const b = await costOf(ctx, townId, month, draft, coops);
+  const a = await costOf(ctx, townId, month, inForce?.policy ?? defaultPolicy(first), coops, assessed);
+  const b = await costOf(ctx, townId, month, draft, coops, assessed);
   const workerCount = [...a.workers.values()].reduce((n, x) => n + x, 0);
   return {
     month,
     workerCount,
-    unassessed: workerCount - assessed.size,
+    unassessed: a.unassessed,
     currentPolicyId: inForce?.id ?? '',
     current: { grossFen: a.grossFen, netFen: a.netFen, floorTopUpFen: a.floorTopUpFen },
     draft: { grossFen: b.grossFen, netFen: b.netFen, floorTopUpFen: b.floorTopUpFen },
