@@ -95,7 +95,7 @@ describe('the town special account (#8 parts 1–3, R20)', () => {
     await page.getByRole('tab', { name: '账户余额' }).click();
     await pickText(page, page.getByRole('combobox', { name: '账户类别' }), '镇专户（分户）');
     await page.getByTestId('accounts-table').getByText('镇专户-市失保基金').waitFor();
-    expect(await page.getByTestId('accounts-table').locator('tbody tr.ant-table-row').count()).toBe(4);
+    await expect.poll(() => page.getByTestId('accounts-table').locator('tbody tr.ant-table-row').count()).toBe(4);
   });
 
   test('收款: a receipt goes into the special account and the source’s received figure rises', async () => {
@@ -163,7 +163,7 @@ describe('budget and shortfall (#8 part 4, R18, R22)', () => {
     expect(opened).toBeGreaterThan(0);
     await setExpected('3000000');
     await expect.poll(() => yuanOf('budget-shortfallFen')).toBe(opened - 1_000_000);
-    expect(await page.getByTestId('personnel-table').locator('tbody tr.ant-table-row').count()).toBe(10);
+    await expect.poll(() => page.getByTestId('personnel-table').locator('tbody tr.ant-table-row').count()).toBe(10);
     await screenshot(page, '114-budget');
 
     await openMenu(page, '经费管理', '缺额');

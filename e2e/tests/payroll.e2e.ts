@@ -92,7 +92,7 @@ describe('the pay policy (#7 part 1)', () => {
     const view = page.getByTestId('policy-view');
     await view.getByText('¥1,570.00').first().waitFor();
     expect(await page.getByTestId('policy-source-wage').first().innerText()).toContain('松府办〔2012〕100号');
-    expect(await view.getByTestId('policy-team-table').locator('tbody tr').count()).toBe(15);
+    await expect.poll(() => view.getByTestId('policy-team-table').locator('tbody tr').count()).toBe(15);
     expect(await view.innerText()).toContain('允许 2%–28%');
     await screenshot(page, '90-pay-policy');
   });
@@ -126,7 +126,7 @@ describe('the pay policy (#7 part 1)', () => {
     const totals = page.getByTestId('simulation-totals');
     await totals.getByText('其中保底补足').waitFor();
     expect(await totals.locator('tbody tr').first().innerText()).toMatch(/\+¥[\d,]+\.\d\d/);
-    expect(await page.getByTestId('simulation-teams').locator('tbody tr').count()).toBeGreaterThan(5);
+    await expect.poll(() => page.getByTestId('simulation-teams').locator('tbody tr').count()).toBeGreaterThan(5);
     await screenshot(page, '92-pay-simulation');
   });
 });
@@ -147,10 +147,11 @@ describe('a month from run to payment (#7 parts 3, 4 and 7)', { timeout: 150_000
     await page.getByTestId('run-state-draft').waitFor();
     expect(await page.getByTestId('run-pending').innerText()).toMatch(/派出所.*交警支队|交警支队.*派出所/);
     expect(await page.getByTestId('run-figure-net').innerText()).toMatch(/¥[\d,]+\.\d\d/);
-    expect(await page.getByTestId('run-teams').locator('tbody tr').count()).toBe(7);
+    await expect.poll(() => page.getByTestId('run-teams').locator('tbody tr').count()).toBe(7);
 
     const slips = page.getByTestId('slips-table');
-    expect(await slips.locator('tbody tr.ant-table-row').count()).toBe(20);
+    // The slips come in their own paged request, after the run's figures.
+    await expect.poll(() => slips.locator('tbody tr.ant-table-row').count()).toBe(20);
     await slips.locator('.ant-pagination-item-2').click();
     await expect.poll(() => page.url()).toContain('page=2');
     await slips.locator('tbody tr.ant-table-row').first().locator('.ant-table-row-expand-icon').click();

@@ -74,7 +74,7 @@ describe('花名册 and 人员详情', () => {
     await page.waitForURL('**/workers');
     await rows().first().waitFor();
     await page.getByText('共 659 条').waitFor();
-    expect(await rows().count()).toBe(20);
+    await expect.poll(() => rows().count()).toBe(20);
     // Masked numbers only.
     const firstRow = await rows().first().innerText();
     expect(firstRow).toMatch(/\d{3}\*{11}[\dX]{4}/);
