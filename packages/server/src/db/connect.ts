@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { Database } from './database.js';
 import type { DB } from './schema.js';
 import { StartupError } from '../startup-error.js';
+import { startCheckpointer } from './wal-checkpointer.js';
 
 // pg returns int8 (count(*), bigint) as strings; amounts in fen stay far below 2^53.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
@@ -48,6 +49,8 @@ function openSqlite(file: string): Database {
     driver.pragma('busy_timeout = 5000');
     // 64 MiB of page cache: bulk imports touch many index pages at once (the default is 2 MiB).
     driver.pragma('cache_size = -65536');
+    // Checkpoints run on a thread of their own (wal-checkpointer.ts), not in the committing request.
+    if (file !== ':memory:') driver.pragma('wal_autocheckpoint = 0');
   } catch (e) {
     throw new StartupError(
       `无法打开 SQLite 数据库 ${file}：${(e as Error).message}。文件可能已损坏或不是 Gongyi 数据库；` +
@@ -55,11 +58,16 @@ function openSqlite(file: string): Database {
     );
   }
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(driver) }) });
+  const checkpointer = file === ':memory:' ? null : startCheckpointer(file, () => driver.open && driver.pragma('wal_autocheckpoint = 1000'));
   return {
     db,
     kind: 'sqlite',
     location: file,
-    close: () => db.destroy(),
+    // The app's connection first: the checkpointer's, closing last, copies the log back and removes it.
+    close: async () => {
+      await db.destroy();
+      await checkpointer?.stop();
+    },
     backup: async (dest) => {
       await driver.backup(dest);
     },

@@ -21,8 +21,8 @@ async function activeInOtherTowns(ctx: ReadContext, townId: string, ids: string[
 /** Turns valid rows whose ID holds an active post in another town into errors. */
 export async function markActiveElsewhere(ctx: ReadContext, townId: string, rows: CheckedRow[], columns: ImportColumn[]): Promise<void> {
   const valid = rows.filter((r) => r.worker);
-  // Each ID is hashed once for the whole import: the commit reuses the hash (an HMAC per row).
-  for (const r of valid) r.idHash = idHash(ctx.keyring, r.worker!.person.idNumber);
+  // Each ID is hashed once for the whole import (here, or on the import's worker thread): the commit reuses the hash.
+  for (const r of valid) r.idHash ??= idHash(ctx.keyring, r.worker!.person.idNumber);
   const towns = await activeInOtherTowns(ctx, townId, valid.map((r) => r.worker!.person.idNumber), valid.map((r) => r.idHash!));
   if (towns.size === 0) return;
   const column = columns.find((c) => c.field === 'idNumber')?.header ?? '';

@@ -20,8 +20,8 @@ export function importRoutes(app: App, deps: AppDeps): void {
     config,
     schema: { tags, summary: '导入从业人员：确认导入（全部成功或全部不导入）', description: UPLOAD, consumes: ['multipart/form-data'], params: TownParams, response: { 200: ImportResultSchema, ...responses } },
     handler: async (req) => {
-      const plan = await service.planImport(readContext(deps, req), req.params.townId, await readUpload(req));
-      return mutate(deps, req, (ctx) => service.commitImport(ctx, req.params.townId, plan));
+      const upload = await readUpload(req);
+      return mutate(deps, req, (ctx) => service.importFile(ctx, req.params.townId, upload));
     },
   });
   app.post('/api/towns/:townId/workers/import/report', {

@@ -3,7 +3,7 @@ import { maskBankAccount, maskIdNumber, maskPhone } from '@gongyi/domain';
 import type { MutationContext, ReadContext } from '../../http/context.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { authorize } from '../policy.js';
-import { importWorkers, matchExisting } from '../workers/workers.service.js';
+import { importWorkers, matchExisting, startWorkerImport, type ImportCounts } from '../workers/workers.service.js';
 import { markActiveElsewhere } from './active-elsewhere.js';
 import type { CheckedRow, RowMessage } from './check-row.js';
 import { checkSheet, type CheckedSheet } from './check-sheet.js';
@@ -14,11 +14,13 @@ import { savedMapping } from './import-mapping.js';
 import { buildReport, type ReportRow } from './import-report.js';
 import type { ImportPreview, ImportResult } from '@gongyi/domain';
 import { loadLookups } from './load-lookups.js';
+import { PARALLEL_IMPORT, prepareOnWorker, type PreparedFile } from './prepare-on-worker.js';
 import { readSheet, type Sheet } from './read-sheet.js';
 import { IMPORT_LIMITS, refuse, type ImportLimits } from './refusals.js';
 
 // Dry run, report and commit of a roster file (#4 part 6). Each re-reads the file: nothing is
-// kept on the server between the steps, and the commit checks exactly what it writes.
+// kept on the server between the steps, and the commit checks exactly what it writes. A large
+// file's commit reads and checks it on a worker thread while the rows are written (importFile).
 
 export interface Upload {
   fileName: string;
@@ -112,8 +114,48 @@ export async function commitImport(ctx: MutationContext, townId: string, plan: I
   authorize(ctx.actor, 'worker.import');
   // The dry run's checks hashed each ID already (markActiveElsewhere).
   const hashes = plan.rows.every((r) => r.idHash !== undefined) ? plan.rows.map((r) => r.idHash!) : undefined;
-  const result = await importWorkers(ctx, townId, plan.rows.map((r) => r.worker!), hashes);
-  const summary = { fileName: plan.fileName, total: plan.rows.length, ...result };
-  await recordAudit(ctx, { townId, action: 'worker.import', objectType: 'import', objectId: plan.sha256, after: { ...summary, sheetName: plan.sheetName, sha256: plan.sha256 } });
+  const counts = await importWorkers(ctx, townId, plan.rows.map((r) => r.worker!), hashes);
+  return recordImport(ctx, townId, plan, plan.rows.length, counts);
+}
+
+async function recordImport(ctx: MutationContext, townId: string, file: Omit<ImportPlan, 'rows'>, total: number, counts: ImportCounts): Promise<ImportResult> {
+  const summary = { fileName: file.fileName, total, ...counts };
+  await recordAudit(ctx, { townId, action: 'worker.import', objectType: 'import', objectId: file.sha256, after: { ...summary, sheetName: file.sheetName, sha256: file.sha256 } });
   return summary;
+}
+
+/** The commit of POST …/import/commit: every row, or (any row with an error) nothing. */
+export async function importFile(ctx: MutationContext, townId: string, upload: Upload, limits = IMPORT_LIMITS): Promise<ImportResult> {
+  authorize(ctx.actor, 'worker.import');
+  const kind = checkUpload(upload.data, upload.fileName, limits);
+  const file = upload.data.length >= PARALLEL_IMPORT.fromBytes ? prepareOnWorker(ctx.keyring, upload, kind, limits) : null;
+  if (!file) return commitImport(ctx, townId, await planImport(ctx, townId, upload, limits));
+  try {
+    return await importPrepared(ctx, townId, upload, file);
+  } finally {
+    await file.close();
+  }
+}
+
+/**
+ * Writes each batch the worker has checked as it comes. A row with an error stops the writing (the
+ * refusal rolls back what was written) but the rest is still checked, so the refusal counts every
+ * such row, as the dry run does.
+ */
+async function importPrepared(ctx: MutationContext, townId: string, upload: Upload, file: PreparedFile): Promise<ImportResult> {
+  const [saved, lookups] = await Promise.all([savedMapping(ctx.db, townId), loadLookups(ctx, townId)]);
+  file.start({ choices: { saved, requested: upload.mapping }, lookups });
+  const { sheetName, match } = await file.header();
+  const workers = startWorkerImport(ctx, townId);
+  let total = 0;
+  let errors = 0;
+  for await (const batch of file.batches()) {
+    total += batch.rows.length;
+    await markActiveElsewhere(ctx, townId, batch.rows, match.columns);
+    errors += batch.rows.filter((r) => !r.worker).length;
+    if (errors === 0) await workers.add(batch.rows.map((r) => r.worker!), batch.rows.map((r) => r.idHash!), batch.sealed);
+  }
+  if (errors > 0) throw refuse.rowsHaveErrors(errors);
+  const sha256 = createHash('sha256').update(upload.data).digest('hex');
+  return recordImport(ctx, townId, { fileName: upload.fileName, sheetName, sha256 }, total, await workers.finish());
 }

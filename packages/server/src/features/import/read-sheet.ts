@@ -43,7 +43,8 @@ const isBlank = (cells: CellValue[]) => cells.every((c) => c === null || (typeof
 /** Enough rows to find the header and know the data exceeds the limit. */
 const rowBudget = (limits: ImportLimits) => limits.maxRows + limits.headerScanRows + 1;
 
-async function readXlsx(data: Buffer, limits: ImportLimits): Promise<Sheet> {
+/** The first worksheet's non-blank rows as the reader meets them, each with the sheet's name. */
+async function* xlsxRows(data: Buffer): AsyncGenerator<{ sheetName: string; row: SheetRow }> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(data), {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -51,49 +52,71 @@ async function readXlsx(data: Buffer, limits: ImportLimits): Promise<Sheet> {
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  let opened = false;
   try {
     for await (const worksheet of reader) {
+      opened = true;
       // The reader knows the sheet's name once workbook.xml has been read; its typings omit it.
-      const { name } = worksheet as unknown as { name?: string };
-      const sheet: Sheet = { name: name || 'Sheet1', rows: [], overLimit: false };
+      const sheetName = (worksheet as unknown as { name?: string }).name || 'Sheet1';
       for await (const row of worksheet) {
-        const values = (row.values as unknown[]).slice(1, MAX_COLUMNS + 1);
-        const cells = Array.from(values, plainValue);
-        if (isBlank(cells)) continue;
-        if (sheet.rows.length >= rowBudget(limits)) {
-          sheet.overLimit = true;
-          break;
-        }
-        sheet.rows.push({ row: row.number, cells });
+        const cells = Array.from((row.values as unknown[]).slice(1, MAX_COLUMNS + 1), plainValue);
+        if (!isBlank(cells)) yield { sheetName, row: { row: row.number, cells } };
       }
-      return sheet; // the first worksheet only
+      break; // the first worksheet only
     }
   } catch {
     throw refuse.damaged();
   }
-  throw refuse.notWorkbook();
+  if (!opened) throw refuse.notWorkbook();
 }
 
-function readCsv(data: Buffer, fileName: string, limits: ImportLimits): Sheet {
-  const name = fileName.replace(/\.[^.]*$/, '') || 'CSV';
-  const sheet: Sheet = { name, rows: [], overLimit: false };
+function* csvRows(data: Buffer): Generator<SheetRow> {
   let row = 0;
   for (const record of csvRecords(decodeText(data))) {
     row++;
     const cells: CellValue[] = record.slice(0, MAX_COLUMNS);
-    if (isBlank(cells)) continue;
-    if (sheet.rows.length >= rowBudget(limits)) {
-      sheet.overLimit = true;
+    if (!isBlank(cells)) yield { row, cells };
+  }
+}
+
+/**
+ * The first sheet's non-blank rows, read as they are needed (the import's worker thread checks
+ * rows while the file is still being read). `sheetName` is known once the first row is out.
+ */
+export function sheetRows(data: Buffer, kind: UploadKind, fileName: string): { sheetName(): string; rows: AsyncIterable<SheetRow> } {
+  if (kind === 'csv') {
+    const name = fileName.replace(/\.[^.]*$/, '') || 'CSV';
+    return { sheetName: () => name, rows: (async function* () { yield* csvRows(data); })() };
+  }
+  let name = 'Sheet1';
+  return {
+    sheetName: () => name,
+    rows: (async function* () {
+      for await (const { sheetName, row } of xlsxRows(data)) {
+        name = sheetName;
+        yield row;
+      }
+    })(),
+  };
+}
+
+async function collect(data: Buffer, kind: UploadKind, fileName: string, limits: ImportLimits): Promise<Sheet> {
+  const source = sheetRows(data, kind, fileName);
+  const rows: SheetRow[] = [];
+  let overLimit = false;
+  for await (const row of source.rows) {
+    if (rows.length >= rowBudget(limits)) {
+      overLimit = true;
       break;
     }
-    sheet.rows.push({ row, cells });
+    rows.push(row);
   }
-  return sheet;
+  return { name: source.sheetName(), rows, overLimit };
 }
 
 /** Reads the first sheet; refuses an empty one. */
 export async function readSheet(data: Buffer, kind: UploadKind, fileName: string, limits: ImportLimits): Promise<Sheet> {
-  const sheet = kind === 'xlsx' ? await readXlsx(data, limits) : readCsv(data, fileName, limits);
+  const sheet = await collect(data, kind, fileName, limits);
   if (sheet.rows.length === 0) throw refuse.emptySheet(sheet.name);
   return sheet;
 }

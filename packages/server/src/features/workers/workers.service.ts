@@ -238,7 +238,15 @@ const REGISTER_INSERT: readonly BulkColumn[] = ['id_hash', 'town_id', 'person_id
  * next chunks while this thread inserts one; until the worker has started, this thread seals its
  * chunks itself.
  */
-async function insertWorkers(ctx: MutationContext, townId: string, rows: CreateWorker[], idHashes?: string[], sealer?: Sealer | null): Promise<{ personIds: string[]; postIds: string[] }> {
+async function insertWorkers(
+  ctx: MutationContext,
+  townId: string,
+  rows: CreateWorker[],
+  idHashes?: string[],
+  sealer?: Sealer | null,
+  /** The rows' numbers sealed already (the import's worker thread did it), SEAL_OUT values a row. */
+  presealed?: SealedNumbers,
+): Promise<{ personIds: string[]; postIds: string[] }> {
   const now = shanghaiTimestamp(ctx.clock.now());
   const personIds: string[] = [];
   const postIds: string[] = [];
@@ -254,20 +262,21 @@ async function insertWorkers(ctx: MutationContext, townId: string, rows: CreateW
   if (sealer && BULK_WORKERS.waitForSealer) await sealer.whenReady();
   for (let start = 0; start < rows.length; start += chunk) {
     // Two chunks in flight once the worker runs: it is never idle while this thread inserts.
-    if (sealer?.ready()) {
+    if (sealer?.ready() && !presealed) {
       request(start + chunk);
       request(start + 2 * chunk);
     }
     const sealed = jobs.get(start);
     jobs.delete(start);
-    const numbers = sealed ? await sealed : null;
+    const numbers = presealed ?? (sealed ? await sealed : null);
+    const offset = presealed ? 0 : start;
     const persons: unknown[][] = [];
     const posts: unknown[][] = [];
     const register: unknown[][] = [];
     for (let i = start; i < Math.min(rows.length, start + chunk); i++) {
       const row = rows[i]!;
       const id = ctx.newId();
-      const encoded = numbers ? personValues(row.person, numbers, (i - start) * SEAL_OUT) : encodePersonValues(ctx.keyring, row.person, idHashes?.[i]);
+      const encoded = numbers ? personValues(row.person, numbers, (i - offset) * SEAL_OUT) : encodePersonValues(ctx.keyring, row.person, idHashes?.[i]);
       persons.push([townId, id, ...encoded, now, now]);
       const post = newPostRow(ctx, townId, id, row.person.name, row.post, ctx.newId());
       post.created_at = now;
@@ -407,50 +416,81 @@ export async function matchExisting(
   return found;
 }
 
+export interface ImportCounts {
+  created: number;
+  unchanged: number;
+  skipped: number;
+}
+
+/** A batch's numbers as sealNumbers returns them, SEAL_OUT values a row in the batch's order. */
+export type SealedNumbers = readonly (string | null)[];
+
+/** An import in the caller's transaction, fed batch by batch (a large file's rows as they are checked). */
+export interface WorkerImport {
+  /** Adds the next rows; `hashes` are their ID hashes and `sealed` their sealed numbers when the caller has them. */
+  add(rows: CreateWorker[], hashes?: string[], sealed?: SealedNumbers): Promise<void>;
+  /** Checks the scope and the quota (R10) over every batch; the counts. */
+  finish(): Promise<ImportCounts>;
+}
+
 /**
- * Imports rows in the caller's transaction: new ID numbers become workers; rows whose ID is
- * already in the town create nothing (unchanged when equal, skipped when they differ).
+ * New ID numbers become workers; rows whose ID is already in the town create nothing (unchanged
+ * when equal, skipped when they differ).
  */
+export function startWorkerImport(ctx: MutationContext, townId: string, sealer: Sealer | null = null): WorkerImport {
+  authorize(ctx.actor, 'worker.import');
+  const counts: ImportCounts = { created: 0, unchanged: 0, skipped: 0 };
+  const postIds: string[] = [];
+  const teamIds = new Set<string>();
+  let townChecked = false;
+  return {
+    async add(rows, knownHashes, sealed) {
+      if (!townChecked) await requireTown(ctx.db, townId);
+      townChecked = true;
+      // Each ID is hashed once (an HMAC costs ~5 µs: 100k rows hashed four times cost ~1.5 s).
+      const hashes = knownHashes ?? rows.map((r) => idHash(ctx.keyring, r.person.idNumber));
+      const existing = await matchExisting(ctx, townId, rows.map((r) => r.person.idNumber), hashes);
+      const freshAt = rows.flatMap((r, i) => (existing.has(r.person.idNumber) ? [] : [i]));
+      const fresh = freshAt.map((i) => rows[i]!);
+      const differing = rows.filter((r) => (existing.get(r.person.idNumber)?.differences(r).length ?? 0) > 0).length;
+      counts.created += fresh.length;
+      counts.skipped += differing;
+      counts.unchanged += rows.length - fresh.length - differing;
+      for (const [i, row] of fresh.entries()) checkPayScheme(row.post, `rows.${i}.post.`);
+      const freshHashes = freshAt.map((i) => hashes[i]!);
+      await assertNotActiveElsewhere(ctx, freshHashes, 'rows');
+      if (fresh.length === 0) return;
+      const freshSealed = sealed && fresh.length < rows.length ? freshAt.flatMap((i) => sealed.slice(i * SEAL_OUT, (i + 1) * SEAL_OUT)) : sealed;
+      const inserted = await insertWorkers(ctx, townId, fresh, freshHashes, sealer, freshSealed);
+      postIds.push(...inserted.postIds);
+      for (const row of fresh) teamIds.add(row.post.teamId);
+    },
+    async finish() {
+      if (postIds.length > 0) {
+        await assertPostsInScope(ctx, townId, postIds, 'worker.import', 'rows');
+        await assertWithinQuota(ctx, townId, [...teamIds], 'rows');
+      }
+      return counts;
+    },
+  };
+}
+
+/** Imports rows in the caller's transaction (startWorkerImport, one batch). */
 export async function importWorkers(
   ctx: MutationContext,
   townId: string,
   rows: CreateWorker[],
   /** The rows' ID hashes when the caller has them (the file import computes them in its checks). */
   knownHashes?: string[],
-): Promise<{ created: number; unchanged: number; skipped: number }> {
+): Promise<ImportCounts> {
   authorize(ctx.actor, 'worker.import');
-  // Started first: the worker loads while the checks below run (it is only used when rows are written).
+  // Started first: the worker loads while the checks run (it is only used when rows are written).
   const sealer = rows.length >= BULK_WORKERS.sealOnWorkerFrom ? startSealer(ctx.keyring) : null;
   try {
-    return await importChecked(ctx, townId, rows, knownHashes, sealer);
+    const batch = startWorkerImport(ctx, townId, sealer);
+    await batch.add(rows, knownHashes);
+    return await batch.finish();
   } finally {
     await sealer?.close();
   }
-}
-
-async function importChecked(
-  ctx: MutationContext,
-  townId: string,
-  rows: CreateWorker[],
-  knownHashes: string[] | undefined,
-  sealer: Sealer | null,
-): Promise<{ created: number; unchanged: number; skipped: number }> {
-  await requireTown(ctx.db, townId);
-  // Each ID is hashed once (an HMAC costs ~5 µs: 100k rows hashed four times cost ~1.5 s).
-  const hashes = knownHashes ?? rows.map((r) => idHash(ctx.keyring, r.person.idNumber));
-  const existing = await matchExisting(ctx, townId, rows.map((r) => r.person.idNumber), hashes);
-  const freshAt = rows.flatMap((r, i) => (existing.has(r.person.idNumber) ? [] : [i]));
-  const fresh = freshAt.map((i) => rows[i]!);
-  const freshHashes = freshAt.map((i) => hashes[i]!);
-  const unchanged = rows.length - fresh.length - rows.filter((r) => (existing.get(r.person.idNumber)?.differences(r).length ?? 0) > 0).length;
-  for (const [i, row] of fresh.entries()) {
-    checkPayScheme(row.post, `rows.${i}.post.`);
-  }
-  await assertNotActiveElsewhere(ctx, freshHashes, 'rows');
-  if (fresh.length > 0) {
-    const { postIds } = await insertWorkers(ctx, townId, fresh, freshHashes, sealer);
-    await assertPostsInScope(ctx, townId, postIds, 'worker.import', 'rows');
-    await assertWithinQuota(ctx, townId, [...new Set(fresh.map((r) => r.post.teamId))], 'rows');
-  }
-  return { created: fresh.length, unchanged, skipped: rows.length - fresh.length - unchanged };
 }
