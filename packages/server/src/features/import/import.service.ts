@@ -99,7 +99,7 @@ export interface ImportPlan {
   rows: CheckedRow[];
 }
 
-/** Reads and checks the file outside the transaction; refuses the whole file if any row has an error. */
+/** Reads and checks the whole file on this thread; refuses it if any row has an error. */
 export async function planImport(ctx: ReadContext, townId: string, upload: Upload, limits = IMPORT_LIMITS): Promise<ImportPlan> {
   authorize(ctx.actor, 'worker.import');
   const { checked } = await check(ctx, townId, upload, limits);

@@ -116,9 +116,11 @@ export function prepareOnWorker(keyring: Keyring, upload: { data: Buffer; fileNa
           Atomics.add(progress, 1, 1);
           Atomics.notify(progress, 1);
           yield reply.batch;
+        } else if ('done' in reply) {
+          return;
+        } else {
+          fail(reply);
         }
-        else if ('done' in reply) return;
-        else fail(reply);
       }
     },
     async close() {
