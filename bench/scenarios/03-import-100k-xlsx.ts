@@ -7,6 +7,7 @@ import { migrateToLatest, openDatabase, type Database, type Runtime } from '../.
 import { allDepartments } from '../../packages/server/src/features/departments/departments.service.ts';
 import { allCommunities } from '../../packages/server/src/features/communities/communities.service.ts';
 import { importFile } from '../../packages/server/src/features/import/import.service.ts';
+import { prewarmImportWorker } from '../../packages/server/src/features/import/prepare-on-worker.ts';
 import { SYSTEM } from '../../packages/server/src/features/policy.ts';
 import { inTransaction, type ReadContext } from '../../packages/server/src/http/context.ts';
 import { defineScenario } from '../scenario.ts';
@@ -100,6 +101,8 @@ export default defineScenario({
       const townId = await benchTown(database, runtime);
       const data = fs.readFileSync(await rosterWorkbook(database, runtime, townId));
       const meta = { actor: SYSTEM, requestId: 'bench-import', ip: '127.0.0.1' };
+      // As `gongyi serve` does at start: the import's worker thread is up before a file arrives.
+      await prewarmImportWorker();
       const result = await time(() => inTransaction(database, runtime, meta, (trx) => importFile(trx, townId, { fileName: FILE_NAME, data, mapping: {} })));
       if (result.created !== ROWS) throw new Error(`imported ${JSON.stringify(result)}, expected ${ROWS} created`);
       return ROWS;

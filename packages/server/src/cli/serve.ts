@@ -4,6 +4,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../features/demo/demo-users.js';
 import { seedDemo } from '../features/demo/seed-demo.js';
 import { buildApp } from '../http/app.js';
+import { prewarmImportWorker } from '../features/import/prepare-on-worker.js';
 import { loadKeyring } from '../features/crypto/keyring.js';
 import { systemClock, uuidv7 } from '../runtime.js';
 import { StartupError } from '../startup-error.js';
@@ -55,6 +56,8 @@ export async function serveCommand(flags: { port?: string | undefined; host?: st
     if (code === 'EACCES') throw new StartupError(`没有权限监听端口 ${config.port}。请用 1024 以上的端口，例如 PORT=8080。`);
     throw e;
   }
+  // A roster import's worker thread, started now rather than in the first import's request (#4).
+  void prewarmImportWorker();
   const address = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   if (!worker) console.log(`Gongyi 已启动：${address}  （数据库：${database.kind} ${database.location}；接口文档 ${address}/api/docs）`);
   const stop = async () => {

@@ -32,6 +32,8 @@ export interface PrepareConfig {
   choices: MappingChoices;
   lookups: ImportLookups;
 }
+/** The job first, then the config once the town's lookups are read (the worker then reads and checks). */
+export type PrepareRequest = { job: PrepareData } | { config: PrepareConfig };
 export interface PreparedBatch {
   /** Checked rows in sheet order; valid ones carry their ID hash. */
   rows: CheckedRow[];
@@ -39,6 +41,7 @@ export interface PreparedBatch {
   sealed: SealedNumbers | undefined;
 }
 export type PrepareReply =
+  | { ready: true }
   | { header: { sheetName: string; match: HeaderMatch } }
   | { batch: PreparedBatch }
   | { done: true }
@@ -76,16 +79,52 @@ export interface PreparedFile {
   close(): Promise<void>;
 }
 
+const startWorker = () => startTsWorker(new URL('./prepare.worker.ts', import.meta.url), null, { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB });
+
+/** A started worker waiting for the next import (unreferenced: it never keeps a process alive). */
+let spare: Worker | null = null;
+
+/**
+ * Starts a worker ahead of the next import, so that its start-up (~0.5 s: the TypeScript loader,
+ * exceljs and the domain) is not part of it: `gongyi serve` calls this at start, and every import
+ * leaves the next one ready. A worker serves one import.
+ */
+export function prewarmImportWorker(): Promise<void> {
+  if (!spare) {
+    const worker = startWorker();
+    worker.unref();
+    worker.on('error', () => undefined); // a spare that fails to start exits, and the next import starts its own
+    worker.once('exit', () => (spare = null));
+    spareReady = new Promise<void>((resolve) => {
+      worker.once('message', () => resolve()); // { ready: true }
+      worker.once('exit', () => resolve());
+    });
+    spare = worker;
+  }
+  return spareReady;
+}
+let spareReady = Promise.resolve();
+
+function takeWorker(): Worker {
+  const worker = spare ?? startWorker();
+  spare = null;
+  worker.removeAllListeners('exit');
+  worker.ref(); // the import awaits its messages
+  return worker;
+}
+
 /** Null when the keyring's keys are not at hand (the caller then reads and checks on its own thread). */
 export function prepareOnWorker(keyring: Keyring, upload: { data: Buffer; fileName: string }, kind: UploadKind, limits: ImportLimits): PreparedFile | null {
   const keys = keySource(keyring);
   if (!keys) return null;
   const progress = new Int32Array(new SharedArrayBuffer(8));
   const data: PrepareData = { file: upload.data, kind, fileName: upload.fileName, limits, keys, batchRows: PARALLEL_IMPORT.batchRows, firstBatchRows: PARALLEL_IMPORT.firstBatchRows, sealing: PARALLEL_IMPORT.sealing, progress };
-  const worker: Worker = startTsWorker(new URL('./prepare.worker.ts', import.meta.url), data, { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB });
+  const worker = takeWorker();
+  worker.postMessage({ job: data } satisfies PrepareRequest);
   const queue: PrepareReply[] = [];
   let wake: (() => void) | null = null;
   const push = (reply: PrepareReply) => {
+    if ('ready' in reply) return; // a worker started for this import says so first
     queue.push(reply);
     wake?.();
   };
@@ -103,7 +142,7 @@ export function prepareOnWorker(keyring: Keyring, upload: { data: Buffer; fileNa
   };
   let header: Promise<{ sheetName: string; match: HeaderMatch }> | null = null;
   return {
-    start: (config) => worker.postMessage(config),
+    start: (config) => worker.postMessage({ config } satisfies PrepareRequest),
     header() {
       header ??= next().then((reply) => ('header' in reply ? reply.header : fail(reply)));
       return header;
@@ -126,6 +165,7 @@ export function prepareOnWorker(keyring: Keyring, upload: { data: Buffer; fileNa
     async close() {
       worker.removeAllListeners('exit');
       await worker.terminate();
+      void prewarmImportWorker();
     },
   };
 }

@@ -1,11 +1,11 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../http/errors.js';
-import { makeKeyring } from '../crypto/keyring.js';
+import { makeKeyring, type Keyring } from '../crypto/keyring.js';
 import { SEAL_OUT } from '../workers/parallel-seal.js';
 import { idHash, sealNumbers } from '../workers/person-seal.js';
 import type { CheckedRow } from './check-row.js';
 import { headRowCount, SheetChecker } from './check-sheet.js';
-import type { PrepareConfig, PrepareData, PrepareReply } from './prepare-on-worker.js';
+import type { PrepareConfig, PrepareData, PrepareReply, PrepareRequest } from './prepare-on-worker.js';
 import { sheetRows, type SheetRow } from './read-sheet.js';
 import { refuse } from './refusals.js';
 
@@ -13,8 +13,9 @@ import { refuse } from './refusals.js';
 // as the dry run), hashes each valid row's ID and, when it has the time, seals its numbers; posts a
 // batch at a time while the request's thread writes the batches before.
 
-const data = (workerData as { data: PrepareData }).data;
-const keyring = makeKeyring(data.keys.keys.map((k) => ({ id: k.id, key: Buffer.from(k.key) })), data.keys.currentId);
+// Set by the job message: a worker is started ahead of its import (prepareOnWorker's spare).
+let data: PrepareData;
+let keyring: Keyring;
 const post = (reply: PrepareReply) => parentPort!.postMessage(reply);
 const MAX_WAITING = 3;
 
@@ -68,9 +69,15 @@ async function prepare(config: PrepareConfig): Promise<void> {
 }
 
 // Listening keeps the thread alive after its last batch: the request's thread ends it (close()).
-parentPort!.on('message', (config: PrepareConfig) => {
-  prepare(config).then(
+parentPort!.on('message', (request: PrepareRequest) => {
+  if ('job' in request) {
+    data = request.job;
+    keyring = makeKeyring(data.keys.keys.map((k) => ({ id: k.id, key: Buffer.from(k.key) })), data.keys.currentId);
+    return;
+  }
+  prepare(request.config).then(
     () => post({ done: true }),
     (e: unknown) => post(e instanceof AppError ? { refusal: { code: e.code, text: e.text, field: e.field } } : { failure: String((e as Error)?.stack ?? e) }),
   );
 });
+post({ ready: true });
