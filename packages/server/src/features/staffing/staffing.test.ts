@@ -143,7 +143,9 @@ describe('headcount, hiring and agreements (#5)', () => {
   });
 
   it('records an exit: pay ends from its date, the agreement ends, a vacancy opens; a dismissal must cite its basis', async () => {
-    const worker = (await hr('GET', `/workers?teamId=${ids.get('林业养护')}&status=active&pageSize=1`)).body.items[0];
+    // An off-roster (编外) worker holds no place under the quota: the demo town has some, and which one sorts first depends on the town.
+    const active = (await hr('GET', `/workers?teamId=${ids.get('林业养护')}&status=active&pageSize=50`)).body.items as { personId: string; flags: string[] }[];
+    const worker = active.find((w) => !w.flags.includes('off_roster'))!;
     const before = await team('林业养护');
     const bare = await coop1('POST', `/workers/${worker.personId}/exit`, { reason: 'dismissal', exitDate: '2026-03-10' });
     expect(bare.status).toBe(404); // 林业养护 belongs to the other coop: out of coop1's scope
