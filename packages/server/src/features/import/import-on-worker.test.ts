@@ -19,7 +19,7 @@ describe('an import read and checked on a worker thread', () => {
   beforeAll(async () => {
     t = await demoTown();
     hr = await t.as('hr');
-    await widenQuota(hr, { 河道保洁: 20, 林业养护: 20, 社区巡逻: 20 });
+    await widenQuota(hr, { 河道保洁: 20, 林业养护: 20, 社区保安: 20 });
   });
   afterEach(() => {
     Object.assign(PARALLEL_IMPORT, settings);

@@ -14,7 +14,7 @@ describe('worker import API', () => {
     t = await demoTown();
     hr = await t.as('hr');
     // Each commit adds people straight onto the roster; give the teams room under the quota (R10).
-    await widenQuota(hr, { 河道保洁: 20, 林业养护: 10, 社区巡逻: 10 });
+    await widenQuota(hr, { 河道保洁: 20, 林业养护: 10, 社区保安: 10 });
   });
   afterAll(() => t.close());
 
@@ -98,7 +98,8 @@ describe('worker import API', () => {
 
   it('names the rows whose ID already holds an active post in another town', async () => {
     const id = ids();
-    await send('commit', await clean(id));
+    const first = await send('commit', await clean(id));
+    expect(first.body, JSON.stringify(first.body)).toMatchObject({ created: 4 });
     const other = await demoTown();
     try {
       const hr2 = await other.as('hr');

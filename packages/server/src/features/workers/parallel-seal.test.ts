@@ -52,7 +52,7 @@ describe('an import sealed on a worker thread', () => {
   beforeAll(async () => {
     t = await demoTown();
     hr = await t.as('hr');
-    await widenQuota(hr, { 河道保洁: 20, 林业养护: 10, 社区巡逻: 10 });
+    await widenQuota(hr, { 河道保洁: 20, 林业养护: 10, 社区保安: 10 });
   });
   afterEach(() => {
     Object.assign(BULK_WORKERS, settings);
