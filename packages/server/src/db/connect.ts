@@ -84,7 +84,12 @@ function withStatementCache(driver: SqliteDriver.Database, max = 500) {
   const cache = new Map<string, SqliteDriver.Statement>();
   return {
     close: () => driver.close(),
-    prepare(sql: string) {
+    prepare(text: string) {
+      // Kysely opens every transaction with a deferred BEGIN. Ours all write (one per mutating request),
+      // and a deferred one that reads first cannot take the write lock once another process (gongyi serve
+      // --workers N, or the test files sharing one database) has committed since: SQLITE_BUSY at once,
+      // without waiting. BEGIN IMMEDIATE takes the lock at the start, waiting up to busy_timeout.
+      const sql = text === 'begin' ? 'begin immediate' : text;
       let stmt = cache.get(sql);
       if (!stmt) {
         stmt = driver.prepare(sql);
