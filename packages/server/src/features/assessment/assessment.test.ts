@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { Entry } from '@gongyi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipart } from '../import/test-workbooks.js';
 import { demoTown, type Api, type TestTown } from '../../testing/harness.js';
@@ -7,25 +8,13 @@ import { demoTown, type Api, type TestTown } from '../../testing/harness.js';
 // opening to lock with pasted rows and per-cell refusals, the community share, corrections after
 // lock, the overdue board, and the annual assessment feeding renewal (R8).
 
-interface EntryView {
-  personId: string;
-  name: string;
-  communityId: string | null;
-  daysDue: number;
-  daysWorked: number | null;
-  scores: Record<string, number>;
-  totalTenths: number | null;
-  unitTenths: number | null;
-  communityTenths: number | null;
-  grade: string | null;
-}
 
 describe('attendance and assessment (#6)', () => {
   let t: TestTown;
   let paichusuo: Api, zongzhiban: Api, cun1: Api, leader: Api, hr: Api;
   const ids = new Map<string, string>();
   let sheetId = '';
-  let entries: EntryView[] = [];
+  let entries: Entry[] = [];
 
   beforeAll(async () => {
     t = await demoTown();
@@ -77,7 +66,7 @@ describe('attendance and assessment (#6)', () => {
       { personId: entries[2]!.personId, name: entries[2]!.name, field: 'absenceDays', message: '旷工天数不能为负数。' },
       { personId: 'nobody', name: '', field: 'personId', message: '该人员本月不在本表中（不在岗或不属本单位），此行未保存。' },
     ]);
-    const first = res.body.sheet.entries.find((e: EntryView) => e.personId === entries[0]!.personId);
+    const first = res.body.sheet.entries.find((e: Entry) => e.personId === entries[0]!.personId);
     expect(first).toMatchObject({ daysWorked: 15, scores: { quality: 27.5, discipline: 9 } }); // the rest of the row is kept
     // the unit may not score the community's indicator where the team holds a share
     const community = await paichusuo('PUT', `/assessment/sheets/${sheetId}/entries`, { rows: [{ personId: entries[3]!.personId, scores: { residents: 18 } }] });
@@ -103,7 +92,7 @@ describe('attendance and assessment (#6)', () => {
     const res = await paichusuo('POST', `/assessment/sheets/${sheetId}/upload`, payload, { 'content-type': contentType });
     expect(res.status).toBe(200);
     expect(res.body.problems).toEqual([{ personId: target.personId, name: target.name, field: 'scores.quality', message: '“工作质量与效率”应填数字。' }]);
-    expect(res.body.sheet.entries.find((e: EntryView) => e.personId === target.personId)).toMatchObject({ daysWorked: 14, leave: { sick: 1 }, scores: { duty: 36, quality: 27.5 } });
+    expect(res.body.sheet.entries.find((e: Entry) => e.personId === target.personId)).toMatchObject({ daysWorked: 14, leave: { sick: 1 }, scores: { duty: 36, quality: 27.5 } });
   });
 
   it('needs the community part before submission; each community scores only its own workers (R25)', async () => {
@@ -137,7 +126,7 @@ describe('attendance and assessment (#6)', () => {
       ],
     });
     expect(fix.body.problems).toEqual([]);
-    const row = fix.body.sheet.entries.find((e: EntryView) => e.personId === entries[3]!.personId);
+    const row = fix.body.sheet.entries.find((e: Entry) => e.personId === entries[3]!.personId);
     // unit 36+27.5+9 = 72.5 of 80 → 63.4 of 70; community 18 of 20 → 27 of 30; one absent day −5
     expect(row).toMatchObject({ unitTenths: 634, communityTenths: 270, totalTenths: 854, grade: 'pass' });
     expect((await paichusuo('POST', `/assessment/sheets/${sheetId}/transition`, { event: 'submit' })).body.state).toBe('submitted');
@@ -160,7 +149,7 @@ describe('attendance and assessment (#6)', () => {
     const target = entries[3]!;
     const res = await zongzhiban('POST', `/assessment/sheets/${sheetId}/corrections`, { row: { personId: target.personId, absenceDays: 0 }, reason: '旷工系误记，已核实为公假' });
     expect(res.status).toBe(200);
-    expect(res.body.entries.find((e: EntryView) => e.personId === target.personId).totalTenths).toBe(904);
+    expect(res.body.entries.find((e: Entry) => e.personId === target.personId).totalTenths).toBe(904);
     const kept = await t.database.db.selectFrom('assessment_corrections').selectAll().where('town_id', '=', t.townId).executeTakeFirstOrThrow();
     expect(kept).toMatchObject({ person_id: target.personId, reason: '旷工系误记，已核实为公假', approved_by: '综治办（zongzhiban）' });
     expect(JSON.parse(kept.before_json).total_tenths).toBe(854);

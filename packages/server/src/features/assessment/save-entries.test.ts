@@ -1,3 +1,4 @@
+import type { Entry } from '@gongyi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoTown, type Api, type TestTown } from '../../testing/harness.js';
 
@@ -5,21 +6,12 @@ import { demoTown, type Api, type TestTown } from '../../testing/harness.js';
 // written, not read back, and a save writes only the rows it names and only what a scorer may
 // change. Each save's answer is compared with the sheet read afresh.
 
-interface EntryView {
-  personId: string;
-  name: string;
-  communityId: string | null;
-  daysDue: number;
-  daysWorked: number | null;
-  scores: Record<string, number>;
-  totalTenths: number | null;
-}
 
 describe('saving a sheet’s rows (#6)', () => {
   let t: TestTown;
   let paichusuo: Api, cun1: Api;
   let sheetId = '';
-  let entries: EntryView[] = [];
+  let entries: Entry[] = [];
   let village = '';
 
   const stored = () =>

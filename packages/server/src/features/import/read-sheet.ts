@@ -83,10 +83,10 @@ function* csvRows(data: Buffer): Generator<SheetRow> {
  * The first sheet's non-blank rows, read as they are needed (the import's worker thread checks
  * rows while the file is still being read). `sheetName` is known once the first row is out.
  */
-export function sheetRows(data: Buffer, kind: UploadKind, fileName: string): { sheetName(): string; rows: AsyncIterable<SheetRow> } {
+export function sheetRows(data: Buffer, kind: UploadKind, fileName: string): { sheetName(): string; rows: AsyncIterable<SheetRow> | Iterable<SheetRow> } {
   if (kind === 'csv') {
     const name = fileName.replace(/\.[^.]*$/, '') || 'CSV';
-    return { sheetName: () => name, rows: (async function* () { yield* csvRows(data); })() };
+    return { sheetName: () => name, rows: csvRows(data) };
   }
   let name = 'Sheet1';
   return {
