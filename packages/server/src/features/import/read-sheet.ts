@@ -1,8 +1,7 @@
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { csvRecords, decodeText } from './csv.js';
 import type { UploadKind } from './file-guard.js';
 import { refuse, type ImportLimits } from './refusals.js';
+import { NotAWorkbook, openFirstSheet } from './xlsx-reader.js';
 
 // The first worksheet as a grid of plain values. Only non-blank rows are kept, each with its
 // sheet row number, so messages point at the row the clerk sees in Excel.
@@ -45,29 +44,15 @@ const rowBudget = (limits: ImportLimits) => limits.maxRows + limits.headerScanRo
 
 /** The first worksheet's non-blank rows as the reader meets them, each with the sheet's name. */
 async function* xlsxRows(data: Buffer): AsyncGenerator<{ sheetName: string; row: SheetRow }> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(data), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache', // needed to recognise date-formatted numbers as dates
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  let opened = false;
   try {
-    for await (const worksheet of reader) {
-      opened = true;
-      // The reader knows the sheet's name once workbook.xml has been read; its typings omit it.
-      const sheetName = (worksheet as unknown as { name?: string }).name || 'Sheet1';
-      for await (const row of worksheet) {
-        const cells = Array.from((row.values as unknown[]).slice(1, MAX_COLUMNS + 1), plainValue);
-        if (!isBlank(cells)) yield { sheetName, row: { row: row.number, cells } };
-      }
-      break; // the first worksheet only
+    const sheet = await openFirstSheet(data);
+    for await (const row of sheet.rows) {
+      const cells = Array.from((row.values as unknown[]).slice(1, MAX_COLUMNS + 1), plainValue);
+      if (!isBlank(cells)) yield { sheetName: sheet.name, row: { row: row.number, cells } };
     }
-  } catch {
-    throw refuse.damaged();
+  } catch (e) {
+    throw e instanceof NotAWorkbook ? refuse.notWorkbook() : refuse.damaged();
   }
-  if (!opened) throw refuse.notWorkbook();
 }
 
 function* csvRows(data: Buffer): Generator<SheetRow> {

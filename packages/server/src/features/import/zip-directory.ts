@@ -1,10 +1,15 @@
 // Reads a zip's central directory without inflating anything, so that a file can be refused
-// before parsing when its entries would expand too far (a zip bomb). Handles ZIP64.
+// before parsing when its entries would expand too far (a zip bomb), and so that the workbook
+// reader can open the entries it needs in the order it needs them (xlsx-reader.ts). Handles ZIP64.
 
 export interface ZipEntry {
   name: string;
   compressedSize: number;
   uncompressedSize: number;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  /** Where the entry's local header starts. */
+  localOffset: number;
 }
 
 const EOCD = 0x06054b50;
@@ -34,16 +39,16 @@ function directoryBounds(buf: Buffer, eocd: number): { count: number; offset: nu
   return { count, offset, size };
 }
 
-/** The sizes a ZIP64 extra field holds for the 32-bit fields that overflowed. */
-function zip64Sizes(buf: Buffer, start: number, end: number, entry: ZipEntry): void {
+/** The values a ZIP64 extra field holds for the 32-bit fields that overflowed, in the format's order. */
+function zip64Fields(buf: Buffer, start: number, end: number, entry: ZipEntry): void {
   for (let p = start; p + 4 <= end; p += 4 + buf.readUInt16LE(p + 2)) {
     if (buf.readUInt16LE(p) !== 0x0001) continue;
     let q = p + 4;
-    if (entry.uncompressedSize === MAX32) {
-      entry.uncompressedSize = Number(buf.readBigUInt64LE(q));
+    for (const field of ['uncompressedSize', 'compressedSize', 'localOffset'] as const) {
+      if (entry[field] !== MAX32) continue;
+      entry[field] = Number(buf.readBigUInt64LE(q));
       q += 8;
     }
-    if (entry.compressedSize === MAX32) entry.compressedSize = Number(buf.readBigUInt64LE(q));
     return;
   }
 }
@@ -66,9 +71,11 @@ export function readZipDirectory(buf: Buffer): ZipEntry[] | undefined {
         name: buf.toString('utf8', p + 46, p + 46 + nameLength),
         compressedSize: buf.readUInt32LE(p + 20),
         uncompressedSize: buf.readUInt32LE(p + 24),
+        method: buf.readUInt16LE(p + 10),
+        localOffset: buf.readUInt32LE(p + 42),
       };
       const extraStart = p + 46 + nameLength;
-      zip64Sizes(buf, extraStart, extraStart + extraLength, entry);
+      zip64Fields(buf, extraStart, extraStart + extraLength, entry);
       entries.push(entry);
       p = extraStart + extraLength + commentLength;
     }
