@@ -160,7 +160,9 @@ describe('worker registry (#4)', () => {
     expect(foreignTeam.body.error.field).toBe('post.teamId');
     expect((await hr('GET', `/workers?idNumber=${idFor('1988-08-08', 88)}`)).body.total).toBe(0);
 
-    const outside = (await hr('GET', `/workers?teamId=${ids.get('河道保洁')}&pageSize=1`)).body.items[0];
+    // Outside both scopes: a public-service worker (not coop1's) stationed away from 示范一村 (not cun1's).
+    const riverRows = (await hr('GET', `/workers?teamId=${ids.get('河道保洁')}&pageSize=50`)).body.items;
+    const outside = riverRows.find((w: { post: { communityName: string | null } }) => w.post.communityName !== '示范一村');
     const idor = await coop('GET', `/workers/${outside.personId}`);
     expect(idor.status).toBe(404);
     expect((await village('GET', `/workers/${outside.personId}`)).status).toBe(404);
