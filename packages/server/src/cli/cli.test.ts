@@ -82,10 +82,15 @@ describe('gongyi CLI', () => {
     gongyi(['seed-demo'], env);
     const keyFile = path.join(dir, 'secret.key');
     expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
+    // A TOTP secret an earlier version stored in clear: the rotation encrypts it too.
+    const before = new SqliteDriver(path.join(dir, 'gongyi.sqlite'));
+    before.prepare("update users set totp_secret = 'JBSWY3DPEHPK3PXP' where username = 'leader'").run();
+    before.close();
     const rotated = gongyi(['keys', 'rotate'], env);
     expect(rotated.code).toBe(0);
     expect(rotated.out).toMatch(/新密钥 k2.*重新加密了 \d{4} 个字段/);
     const db = new SqliteDriver(path.join(dir, 'gongyi.sqlite'), { readonly: true });
+    expect(db.prepare("select totp_secret s from users where username = 'leader'").get()).toEqual({ s: expect.stringMatching(/^k2:/) });
     const stale = db.prepare("select count(*) n from persons where id_cipher not like 'k2:%' or phone_cipher not like 'k2:%'").get();
     const sample = db.prepare('select id_cipher from persons limit 1').get() as { id_cipher: string };
     db.close();

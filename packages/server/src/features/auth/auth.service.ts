@@ -21,7 +21,7 @@ import { findTownByCode } from '../towns/towns.repository.js';
 import { findUser, findUserByUsername, grantsOf, updateUserRow } from '../users/users.repository.js';
 import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from './passwords.js';
 import { actorOf, closeSession, loadGrants, lockTownForSignIn, openSession, passwordExpiresOn, restrictionOf } from './sessions.js';
-import { newTotpSecret, otpauthUrl, verifyTotp } from './totp.js';
+import { newTotpSecret, openTotpSecret, otpauthUrl, sealTotpSecret, verifyTotp } from './totp.js';
 
 const BAD_CREDENTIALS = new AppError('unauthenticated', {
   zh: '镇、用户名或密码不正确。请核对后重试；多次失败后账号将被临时锁定。',
@@ -63,7 +63,7 @@ export async function login(database: Database, runtime: Runtime, meta: RequestM
       await audit('login.locked', 'denied', { lockedUntil: user.locked_until });
       return { error: lockedError(user.locked_until) };
     }
-    const totpOk = !fromFlag(user.totp_enabled) || (input.totpCode !== undefined && verifyTotp(user.totp_secret ?? '', input.totpCode, now));
+    const totpOk = !fromFlag(user.totp_enabled) || (input.totpCode !== undefined && verifyTotp(openTotpSecret(ctx.keyring, user.totp_secret) ?? '', input.totpCode, now));
     if (!passwordOk || (input.totpCode !== undefined && !totpOk)) {
       const error = await countFailure(ctx, user, settings.lockoutThreshold, settings.lockoutMinutes, audit, passwordOk ? 'bad_totp' : 'bad_password');
       // With the password right, say that the code was wrong (the usual two-step courtesy).
@@ -172,7 +172,7 @@ export async function setupTotp(ctx: MutationContext, session: Row<'sessions'>):
     throw ruleViolation({ zh: '已启用动态码。如需更换设备，请先停用再重新绑定。', en: 'TOTP is already on; turn it off first to change devices.' });
   }
   const secret = newTotpSecret();
-  await updateUserRow(ctx.db, user.town_id, user.id, { totp_secret: secret, updated_at: shanghaiTimestamp(ctx.clock.now()) });
+  await updateUserRow(ctx.db, user.town_id, user.id, { totp_secret: sealTotpSecret(ctx.keyring, secret), updated_at: shanghaiTimestamp(ctx.clock.now()) });
   const url = otpauthUrl(secret, user.username);
   await recordAudit(ctx, { townId: user.town_id, action: 'user.totp.setup', objectType: 'user', objectId: user.id });
   return { secret, otpauthUrl: url, qrDataUrl: await QRCode.toDataURL(url, { margin: 1, width: 200 }) };
@@ -180,7 +180,8 @@ export async function setupTotp(ctx: MutationContext, session: Row<'sessions'>):
 
 export async function enableTotp(ctx: MutationContext, session: Row<'sessions'>, code: string): Promise<void> {
   const user = await currentUser(ctx, session);
-  if (!user.totp_secret || !verifyTotp(user.totp_secret, code, ctx.clock.now())) {
+  const secret = openTotpSecret(ctx.keyring, user.totp_secret);
+  if (!secret || !verifyTotp(secret, code, ctx.clock.now())) {
     throw ruleViolation({ zh: '动态码不正确或已过期。请核对手机时间后输入最新的 6 位码。', en: 'The code is wrong or expired; check the phone clock and enter the latest code.' }, 'code');
   }
   await updateUserRow(ctx.db, user.town_id, user.id, { totp_enabled: 1, updated_at: shanghaiTimestamp(ctx.clock.now()) });
@@ -189,7 +190,7 @@ export async function enableTotp(ctx: MutationContext, session: Row<'sessions'>,
 
 export async function disableTotp(ctx: MutationContext, session: Row<'sessions'>, code: string): Promise<void> {
   const user = await currentUser(ctx, session);
-  if (!fromFlag(user.totp_enabled) || !verifyTotp(user.totp_secret ?? '', code, ctx.clock.now())) {
+  if (!fromFlag(user.totp_enabled) || !verifyTotp(openTotpSecret(ctx.keyring, user.totp_secret) ?? '', code, ctx.clock.now())) {
     throw ruleViolation({ zh: '动态码不正确，未停用。', en: 'The code is wrong; TOTP stays on.' }, 'code');
   }
   const roles = (await loadGrants(ctx.db, user.town_id, user.id)).map((g) => g.role);

@@ -131,6 +131,20 @@ describe('sign-in, lockout and sessions (#3)', () => {
     expect(wrong.body.error.message).toContain('动态码不正确');
     const ok = await login(t, 'leader', DEMO_PASSWORD, { totpCode: current });
     expect(ok.status).toBe(200);
+
+    // The secret passes the second factor, so it is stored encrypted like the personal numbers.
+    const stored = (await t.database.db.selectFrom('users').select('totp_secret').where('town_id', '=', t.townId).where('username', '=', 'leader').executeTakeFirstOrThrow()).totp_secret!;
+    expect(stored.startsWith(`${t.runtime.keyring.currentKeyId}:`)).toBe(true);
+    expect(stored).not.toContain(setup.body.secret);
+    expect(t.runtime.keyring.decrypt(stored)).toBe(setup.body.secret);
+  });
+
+  it('still signs in with a TOTP secret an earlier version stored in clear', async () => {
+    const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+    await t.database.db.updateTable('users').set({ totp_secret: secret, totp_enabled: 1 }).where('town_id', '=', t.townId).where('username', '=', 'jiancha').execute();
+    const code = totpAt(secret, t.runtime.clock.now());
+    expect((await login(t, 'jiancha', DEMO_PASSWORD, { totpCode: code === '123456' ? '654321' : '123456' })).status).toBe(401);
+    expect((await login(t, 'jiancha', DEMO_PASSWORD, { totpCode: code })).status).toBe(200);
   });
 
   it('a town setting requires TOTP for the three administrator roles before they can work', async () => {

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Keyring } from '../crypto/keyring.js';
 
 // RFC 6238 time-based one-time passwords (HMAC-SHA1, 6 digits, 30-second steps), the scheme every
 // authenticator app (微信/支付宝 小程序, Google Authenticator, Microsoft Authenticator) speaks.
@@ -39,6 +40,17 @@ export function base32Decode(text: string): Buffer {
 }
 
 export const newTotpSecret = () => base32Encode(randomBytes(20));
+
+/** A TOTP secret as stored: encrypted by the keyring like the personal numbers ("k1:…"), since it lets anyone who reads it pass the second factor. */
+export const sealTotpSecret = (keyring: Keyring, secret: string) => keyring.encrypt(secret);
+
+/**
+ * The secret behind a stored value. A value without a key prefix is a secret stored in clear by a
+ * version before encryption (base32 has no ':'); it still signs in, and `gongyi keys rotate`
+ * encrypts it.
+ */
+export const openTotpSecret = (keyring: Keyring, stored: string | null): string | null =>
+  stored === null ? null : stored.includes(':') ? keyring.decrypt(stored) : stored;
 
 /** The code for a 30-second step counter (RFC 4226 dynamic truncation). */
 export function hotp(secret: string, counter: number): string {
