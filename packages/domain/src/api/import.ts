@@ -25,6 +25,7 @@ export const IMPORT_FIELDS = [
   'legacyBase',
   'legacyBonus',
   'insurance',
+  'employmentBasis',
   'specialPost',
   'fieldOrHazardous',
 ] as const;
@@ -56,6 +57,7 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   legacyBase: '原月基本工资',
   legacyBonus: '原月奖金',
   insurance: '参保类型',
+  employmentBasis: '用工方式',
   specialPost: '特殊岗位',
   fieldOrHazardous: '野外作业',
 };

@@ -219,6 +219,7 @@ export function checkRow(row: SheetRow, byField: ReadonlyMap<ImportField, Import
       legacyBaseFen,
       legacyBonusFen: readAmount(r, 'legacyBonus'),
       insurance: readChoice(r, 'insurance', v.parseInsurance, 'none'),
+      employmentBasis: readChoice(r, 'employmentBasis', v.parseEmploymentBasis, 'full_time'),
       startDate: startDate ?? '1900-01-01',
     },
   };

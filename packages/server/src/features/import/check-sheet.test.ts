@@ -190,7 +190,7 @@ describe('headers and mapping', () => {
 });
 
 describe('organisation names and the rules the registry applies', () => {
-  const header = ['姓名', '身份证号码', '所属队伍', '日常管理单位', '村居', '入职日期', '待遇办法', '原月基本工资', '参保类型', '特殊岗位', '野外作业'];
+  const header = ['姓名', '身份证号码', '所属队伍', '日常管理单位', '村居', '入职日期', '待遇办法', '原月基本工资', '参保类型', '特殊岗位', '野外作业', '用工方式'];
   const base = (overrides: Partial<Record<string, Cell>>, i = 0): Cell[] => {
     const values: Record<string, Cell> = { 姓名: `人${i}`, 身份证号码: person(i), 所属队伍: '社区巡逻', 入职日期: '2013-01-01', ...overrides };
     return header.map((h) => values[h] ?? null);
@@ -198,16 +198,16 @@ describe('organisation names and the rules the registry applies', () => {
 
   it('finds managing units by name or short name, or from the team (R4), and reads the post flags', async () => {
     const rows = [
-      base({ 日常管理单位: '交警支队', 待遇办法: '老办法', 原月基本工资: 1570, 参保类型: '社区综合保险', 特殊岗位: '社区治安', 野外作业: '√' }, 1),
-      base({ 所属队伍: '社保协管', 日常管理单位: '社保所', 村居: ' 示范四村 ', 参保类型: '城保' }, 2),
+      base({ 日常管理单位: '交警支队', 待遇办法: '老办法', 原月基本工资: 1570, 参保类型: '社区综合保险', 特殊岗位: '社区治安', 野外作业: '√', 用工方式: '按服务人数' }, 1),
+      base({ 所属队伍: '社保协管', 日常管理单位: '社保所', 村居: ' 示范四村 ', 参保类型: '城保', 用工方式: '完成规定工作量（视同全日制）' }, 2),
       base({}, 3),
     ];
     const result = await check(workbookOf(header, rows));
     expect(result.rows.map((r) => r.messages)).toEqual([[], [], []]);
     const [a, b, c] = result.rows.map((r) => r.worker!.post);
-    expect(a).toMatchObject({ managingDepartmentId: 'dept:交警支队', payScheme: 'legacy', legacyBaseFen: 157000, insurance: 'community_comprehensive', specialPost: 'community_security', fieldOrHazardous: true });
-    expect(b).toMatchObject({ managingDepartmentId: 'dept:社会保障事务所', communityId: 'community:示范四村', insurance: 'urban_employee' });
-    expect(c).toMatchObject({ managingDepartmentId: 'dept:派出所', payScheme: 'standard', insurance: 'none', specialPost: null });
+    expect(a).toMatchObject({ managingDepartmentId: 'dept:交警支队', payScheme: 'legacy', legacyBaseFen: 157000, insurance: 'community_comprehensive', specialPost: 'community_security', fieldOrHazardous: true, employmentBasis: 'per_person_served' });
+    expect(b).toMatchObject({ managingDepartmentId: 'dept:社会保障事务所', communityId: 'community:示范四村', insurance: 'urban_employee', employmentBasis: 'workload' });
+    expect(c).toMatchObject({ managingDepartmentId: 'dept:派出所', payScheme: 'standard', insurance: 'none', specialPost: null, employmentBasis: 'full_time' });
   });
 
   it('explains ambiguous and unknown names, and R12 pay-scheme mistakes', async () => {
@@ -217,6 +217,7 @@ describe('organisation names and the rules the registry applies', () => {
       base({ 待遇办法: '老办法' }, 3),
       base({ 原月基本工资: '1,570.5' }, 4),
       base({ 姓名: '', 身份证号码: '' }, 5),
+      base({ 用工方式: '临时工' }, 6),
     ];
     expect(problems((await check(workbookOf(header, rows))).rows)).toEqual([
       { row: 2, messages: ['所属队伍｜保洁｜所属队伍“保洁”可能是：社区公益卫生保洁、河道保洁、社区环境保洁。请填写完整名称。'] },
@@ -230,6 +231,7 @@ describe('organisation names and the rules the registry applies', () => {
       { row: 4, messages: ['原月基本工资｜｜待遇办法为老办法时，须填写本人原月基本工资（元）（R12）。'] },
       { row: 5, messages: ['原月基本工资｜1,570.5｜待遇办法为新办法时不填本人原工资；如需保留原待遇，请把待遇办法改为“老办法”（R12）。'] },
       { row: 6, messages: ['姓名｜｜姓名不能为空。', '身份证号码｜｜身份证号码不能为空。'] },
+      { row: 7, messages: ['用工方式｜临时工｜用工方式“临时工”无法识别。可填：全日制、完成规定工作量、按服务人数计酬。'] },
     ]);
   });
 

@@ -28,6 +28,7 @@ const SYNONYMS: Record<ImportField, string[]> = {
   legacyBase: ['原月基本工资', '原基本工资', '本人原工资'],
   legacyBonus: ['原月奖金', '原奖金', '原绩效奖金'],
   insurance: ['参保类型'],
+  employmentBasis: ['用工方式', '用工形式', '计酬方式'],
   specialPost: ['特殊岗位'],
   fieldOrHazardous: ['野外作业', '危险作业', '野外/危险作业'],
 };

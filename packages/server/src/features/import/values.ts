@@ -1,12 +1,14 @@
 import {
   cellText,
   EDUCATION_LABELS,
+  EMPLOYMENT_BASIS_LABELS,
   INSURANCE_LABELS,
   parseYuan,
   PAY_SCHEME_LABELS,
   SPECIAL_POST_LABELS,
   toHalfWidth,
   type Education,
+  type EmploymentBasis,
   type Fen,
   type Insurance,
   type PayScheme,
@@ -78,10 +80,17 @@ const INSURANCE = choiceTable<Insurance>(INSURANCE_LABELS, {
 });
 const SPECIAL = choiceTable<SpecialPost>(SPECIAL_POST_LABELS, { 治安: 'community_security', 环卫: 'sanitation', 保洁: 'sanitation', 泵站: 'pump_station' });
 const PAY = choiceTable<PayScheme>(PAY_SCHEME_LABELS, { 新办法: 'standard', 标准: 'standard', 新: 'standard', 老办法: 'legacy', 原待遇: 'legacy', 老: 'legacy' });
+// R11: elderly helpers may be paid per person served; a prescribed workload counts as full-time.
+const BASIS = choiceTable<EmploymentBasis>(EMPLOYMENT_BASIS_LABELS, {
+  全职: 'full_time', 全日: 'full_time',
+  规定工作量: 'workload', 工作量: 'workload', 视同全日制: 'workload', 完成规定工作量: 'workload',
+  按服务人数: 'per_person_served', 按服务人数计酬: 'per_person_served', 按人数: 'per_person_served', 按人头: 'per_person_served', 助老: 'per_person_served',
+});
 const NO_SPECIAL = new Set(['无', '否', '不是', '/', '-']);
 
 export const parseEducation = choice(EDUCATION, Object.values(EDUCATION_LABELS).map((l) => l.zh).join('、'), '学历');
 export const parseInsurance = choice(INSURANCE, '城镇职工社会保险、社区综合保险、未参保', '参保类型');
+export const parseEmploymentBasis = choice(BASIS, '全日制、完成规定工作量、按服务人数计酬', '用工方式');
 export const parsePayScheme = choice(PAY, '新办法、老办法', '待遇办法');
 const specialChoice = choice(SPECIAL, '社区治安、环卫保洁、圩区泵站，不是特殊岗位的留空', '特殊岗位');
 export const parseSpecialPost = (text: string): Parsed<SpecialPost | null> => (NO_SPECIAL.has(valueKey(text)) ? ok(null) : specialChoice(text));

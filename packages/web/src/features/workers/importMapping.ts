@@ -72,6 +72,7 @@ const ENGLISH: Record<ImportField, string> = {
   legacyBase: 'Own monthly base wage',
   legacyBonus: 'Own monthly bonus',
   insurance: 'Insurance',
+  employmentBasis: 'Employment basis',
   specialPost: 'Special post',
   fieldOrHazardous: 'Field or hazardous work',
 };
