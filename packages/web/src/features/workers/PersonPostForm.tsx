@@ -1,4 +1,4 @@
-import type { CreateWorker } from '@gongyi/domain';
+import type { Action, CreateWorker } from '@gongyi/domain';
 import { App, Button, DatePicker, Flex, Form, Input, Steps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
@@ -36,10 +36,12 @@ interface Props {
   withNote?: boolean;
   testId: string;
   submitTestId: string;
+  /** What the submit does, so the team list offers only the teams the user's grants reach for it. */
+  teamAction: Action;
 }
 
 /** A person and a post in two steps (个人信息, 岗位): 登记人员 and 新建招录申请 (#4 part 1, #5 part 3). */
-export function PersonPostForm({ onSubmit, submitText, cancelTo, postExtra, withNote = true, testId, submitTestId }: Props) {
+export function PersonPostForm({ onSubmit, submitText, cancelTo, postExtra, withNote = true, testId, submitTestId, teamAction }: Props) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -110,7 +112,7 @@ export function PersonPostForm({ onSubmit, submitText, cancelTo, postExtra, with
           >
             <DatePicker format={DATE_FORMAT} style={{ width: 200 }} />
           </Form.Item>
-          <PostFields prefix={['post']} lookups={lookups.data} dayField={['post', 'startDate']} />
+          <PostFields prefix={['post']} lookups={lookups.data} dayField={['post', 'startDate']} teamAction={teamAction} />
           {withNote && (
             <Form.Item name={['post', 'note']} label={t('common.note')} extra={t('workers.field.noteHelp')}>
               <Input maxLength={500} />

@@ -9,6 +9,7 @@ import {
   SPECIAL_POST_LABELS,
   hasInsuranceGap,
   isInForce,
+  type Action,
   type Insurance,
 } from '@gongyi/domain';
 import { Alert, Col, Form, Input, InputNumber, Radio, Row, Select, Switch } from 'antd';
@@ -17,7 +18,9 @@ import { useMemo } from 'react';
 import { SEARCHABLE } from '../org/useOrgLookups';
 import { useI18n, vocab } from '../../i18n';
 import { dayText } from '../../lib/dates';
+import { useSession } from '../../session/SessionContext';
 import { communityOptions, managingUnitsOf, type WorkerLookups } from './useWorkerLookups';
+import { teamsWithinGrants } from './workerLogic';
 
 /** ¥1,570.00 while not typing; the raw text while typing, so the cursor stays put. */
 const yuanFormatter = (value: string | number | undefined, info: { userTyping: boolean; input: string }) => {
@@ -37,6 +40,8 @@ interface Props {
   currentUnit?: { id: string; name: string };
   /** 岗位变更 keeps the team: a change of team is a transfer (调队, R10). */
   teamLocked?: boolean;
+  /** Offer only the teams the user's grants for this action reach (registering, requesting a hire). */
+  teamAction?: Action;
 }
 
 /**
@@ -44,7 +49,7 @@ interface Props {
  * (R15), field or hazardous work with the insurance check (R16), off-roster, full-time basis
  * (R11), and the pay scheme with a legacy worker's own amounts in yuan (R12).
  */
-export function PostFields({ prefix, lookups, dayField, currentUnit, teamLocked = false }: Props) {
+export function PostFields({ prefix, lookups, dayField, currentUnit, teamLocked = false, teamAction }: Props) {
   const { t, lang } = useI18n();
   const form = Form.useFormInstance();
   const name = (field: string) => [...prefix, field];
@@ -55,7 +60,11 @@ export function PostFields({ prefix, lookups, dayField, currentUnit, teamLocked 
   const fieldWork = Form.useWatch<boolean | undefined>(name('fieldOrHazardous'), form);
   const insurance = Form.useWatch<Insurance | undefined>(name('insurance'), form);
 
-  const teams = useMemo(() => (lookups?.teams ?? []).filter((x) => !day || isInForce(x, day) || x.id === teamId), [lookups, day, teamId]);
+  const { grants } = useSession();
+  const teams = useMemo(() => {
+    const inForce = (lookups?.teams ?? []).filter((x) => !day || isInForce(x, day) || x.id === teamId);
+    return teamAction ? teamsWithinGrants(inForce, grants, teamAction) : inForce;
+  }, [lookups, day, teamId, teamAction, grants]);
   const team = lookups?.teams.find((x) => x.id === teamId);
   const units = managingUnitsOf(team);
   const unitOptions = units.map((u) => ({ value: u.departmentId, label: u.departmentName, title: u.duties ? `${u.departmentName}：${u.duties}` : u.departmentName }));

@@ -1,6 +1,6 @@
 import type { PostVersion } from '@gongyi/domain';
 import { describe, expect, it } from 'vitest';
-import { ageOn, changesSomething, createWorkerBody, personUpdateBody, postChangeBody, postChanges, postValuesOf } from './workerLogic';
+import { ageOn, changesSomething, createWorkerBody, personUpdateBody, postChangeBody, postChanges, postValuesOf, teamsWithinGrants } from './workerLogic';
 
 const POST: PostVersion = {
   id: 'v1',
@@ -133,5 +133,29 @@ describe('registering a worker', () => {
       emergencyContactName: '',
       emergencyContactPhone: '13800000000',
     });
+  });
+});
+
+describe('teamsWithinGrants', () => {
+  const teams = [
+    { id: 'river', coopId: 'public' },
+    { id: 'patrol', coopId: 'social' },
+    { id: 'security', coopId: 'social' },
+  ];
+  const ids = (list: { id: string }[]) => list.map((t) => t.id);
+
+  it('offers a coop clerk only the coop’s teams, and a team grant its team', () => {
+    expect(ids(teamsWithinGrants(teams, [{ role: 'coop_admin', scopeKind: 'coop', scopeId: 'social' }], 'worker.manage'))).toEqual(['patrol', 'security']);
+    expect(ids(teamsWithinGrants(teams, [{ role: 'town_hr', scopeKind: 'team', scopeId: 'river' }, { role: 'coop_admin', scopeKind: 'coop', scopeId: 'social' }], 'worker.manage'))).toEqual(['river', 'patrol', 'security']);
+  });
+
+  it('offers every team to a town-wide grant, and to department or community grants (they narrow by unit or community)', () => {
+    expect(ids(teamsWithinGrants(teams, [{ role: 'town_hr', scopeKind: 'town', scopeId: null }, { role: 'coop_admin', scopeKind: 'coop', scopeId: 'social' }], 'worker.manage'))).toHaveLength(3);
+    expect(ids(teamsWithinGrants(teams, [{ role: 'supervising_dept', scopeKind: 'department', scopeId: 'd1' }], 'hiring.request'))).toHaveLength(3);
+  });
+
+  it('ignores grants whose role may not do the action', () => {
+    expect(teamsWithinGrants(teams, [{ role: 'leader', scopeKind: 'town', scopeId: null }, { role: 'coop_admin', scopeKind: 'coop', scopeId: 'public' }], 'worker.manage')).toEqual([{ id: 'river', coopId: 'public' }]);
+    expect(teamsWithinGrants(teams, [{ role: 'leader', scopeKind: 'town', scopeId: null }], 'worker.manage')).toEqual([]);
   });
 });

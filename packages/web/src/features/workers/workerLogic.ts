@@ -1,4 +1,4 @@
-import type { CreateWorker, PersonUpdate, PostChange, PostInput, PostVersion } from '@gongyi/domain';
+import { roleAllows, type Action, type CreateWorker, type Grant, type PersonUpdate, type PostChange, type PostInput, type PostVersion, type Team } from '@gongyi/domain';
 import { fenToYuan, yuanToFen } from '../../lib/money';
 
 // The worker pages' logic that is not React: ages, what a post version changed, and form values
@@ -8,6 +8,19 @@ import { fenToYuan, yuanToFen } from '../../lib/money';
 export function ageOn(birthDate: string, day: string): number {
   const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
   return day.slice(5) < birthDate.slice(5) ? years - 1 : years;
+}
+
+/**
+ * The teams a user's grants for an action reach, for a form's team list (the server decides again):
+ * every team with a town-wide grant, or one scoped to a department or community (those narrow by
+ * the post's unit or community, not its team); otherwise the teams of the granted coops and teams.
+ */
+export function teamsWithinGrants<T extends Pick<Team, 'id' | 'coopId'>>(teams: T[], grants: Pick<Grant, 'role' | 'scopeKind' | 'scopeId'>[], action: Action): T[] {
+  const relevant = grants.filter((g) => roleAllows(g.role, action));
+  if (relevant.some((g) => g.scopeKind === 'town' || g.scopeKind === 'department' || g.scopeKind === 'community')) return teams;
+  const coops = new Set(relevant.filter((g) => g.scopeKind === 'coop').map((g) => g.scopeId));
+  const own = new Set(relevant.filter((g) => g.scopeKind === 'team').map((g) => g.scopeId));
+  return teams.filter((t) => coops.has(t.coopId) || own.has(t.id));
 }
 
 // ---------- what a dated change changed ----------

@@ -42,6 +42,7 @@ export function HiringCreatePage() {
           cancelTo="/hiring"
           testId="hiring-create-form"
           submitTestId="hiring-create-submit"
+          teamAction="hiring.request"
           withNote={false}
           postExtra={
             <>

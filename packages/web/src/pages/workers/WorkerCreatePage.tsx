@@ -22,6 +22,7 @@ export function WorkerCreatePage() {
           cancelTo="/workers"
           testId="worker-create-form"
           submitTestId="worker-create-submit"
+          teamAction="worker.manage"
           onSubmit={async (body) => {
             const detail = await createWorker(town.id, body);
             void message.success(t('workers.created', { name: detail.person.name }));
