@@ -45,6 +45,12 @@ export const departmentOptions = (list: Department[] = []): Option[] =>
 export const coopOptions = (list: Coop[] = []): Option[] =>
   list.map((c) => ({ value: c.id, label: c.shortName || c.name, title: c.name }));
 
+/** A category's name in the console's language: the town's own name in Chinese, the notice's category in English. */
+export function categoryName(category: { code: string; name: string }, lang: Lang): string {
+  const labels = (CATEGORY_LABELS as Record<string, { zh: string; en: string } | undefined>)[category.code];
+  return lang === 'en' && labels ? labels.en : category.name;
+}
+
 export const categoryOptions = (list: Category[] = [], lang: Lang): Option[] =>
   list.map((c) => ({ value: c.id, label: CATEGORY_LABELS[c.code][lang], title: c.name }));
 

@@ -3,6 +3,7 @@ import { Drawer, Empty, Table, Typography } from 'antd';
 import { EndDate } from '../../components/EffectiveDates';
 import { LoadError } from '../../components/LoadError';
 import type { ApiState } from '../../hooks/useApi';
+import { categoryName } from '../../features/org/useOrgLookups';
 import { useI18n } from '../../i18n';
 import { timestampText } from '../../lib/dates';
 
@@ -16,8 +17,11 @@ interface Props {
 
 /** 方案历史: every dated version of the quota plan, newest first (R5, R9). */
 export function PlanHistoryDrawer({ open, plans, board, onClose }: Props) {
-  const { t } = useI18n();
-  const nameOf = (id: string) => board?.categories.find((c) => c.id === id)?.name ?? board?.teams.find((x) => x.id === id)?.name ?? id;
+  const { t, lang } = useI18n();
+  const nameOf = (id: string) => {
+    const category = board?.categories.find((c) => c.id === id);
+    return category ? categoryName(category, lang) : (board?.teams.find((x) => x.id === id)?.name ?? id);
+  };
   return (
     <Drawer open={open} onClose={onClose} size={720} title={t('quota.history')} data-testid="quota-history-drawer">
       <LoadError error={plans.error} onRetry={plans.reload} />

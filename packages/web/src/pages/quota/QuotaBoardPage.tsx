@@ -8,6 +8,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { OnDateFilter } from '../../components/filters';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
+import { categoryName } from '../../features/org/useOrgLookups';
 import { QuotaFigure } from '../../features/staffing/display';
 import { useApi } from '../../hooks/useApi';
 import { useI18n, type Translate } from '../../i18n';
@@ -59,7 +60,7 @@ function lineColumns<T extends Line>(t: Translate): TableColumnsType<T> {
 
 /** 职数与招录 › 职数看板: quota, filled, reserved and vacancies for the town, each category and team (R9, R10). */
 export function QuotaBoardPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const town = useTown();
   const can = useCan();
   const [params, setParams] = useSearchParams();
@@ -86,13 +87,16 @@ export function QuotaBoardPage() {
       title: t('quota.col.category'),
       dataIndex: 'categoryId',
       width: 110,
-      render: (id: string) => data?.categories.find((c) => c.id === id)?.name ?? '—',
+      render: (id: string) => {
+        const category = data?.categories.find((c) => c.id === id);
+        return category ? categoryName(category, lang) : '—';
+      },
     },
     { key: 'coop', title: t('quota.col.coop'), dataIndex: 'coopName', width: 200, ellipsis: true },
     ...lineColumns<TeamLine>(t),
   ];
   const categoryColumns: TableColumnsType<CategoryLine> = [
-    { key: 'name', title: t('quota.col.category'), dataIndex: 'name', width: 150 },
+    { key: 'name', title: t('quota.col.category'), dataIndex: 'name', width: 150, render: (_v, c) => categoryName(c, lang) },
     ...lineColumns<CategoryLine>(t),
   ];
   const total = data?.total;

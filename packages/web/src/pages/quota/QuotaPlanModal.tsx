@@ -5,14 +5,18 @@ import { ApiError } from '../../api/client';
 import { createQuotaPlan } from '../../api/staffing';
 import { FormModal } from '../../components/FormModal';
 import { planInputOf, planProblems, planValuesOf, type PlanValues } from '../../features/staffing/staffingLogic';
-import { useI18n, type Translate } from '../../i18n';
+import { categoryName } from '../../features/org/useOrgLookups';
+import { useI18n, type Lang, type Translate } from '../../i18n';
 import { DATE_FORMAT, dayText } from '../../lib/dates';
 import { useTown } from '../../session/SessionContext';
 
 type Values = PlanValues & { validFrom: Dayjs };
 
-function problemText(t: Translate, board: QuotaBoard, p: QuotaProblem): string {
-  const category = (id: string) => board.categories.find((c) => c.id === id)?.name ?? id;
+function problemText(t: Translate, lang: Lang, board: QuotaBoard, p: QuotaProblem): string {
+  const category = (id: string) => {
+    const found = board.categories.find((c) => c.id === id);
+    return found ? categoryName(found, lang) : id;
+  };
   switch (p.kind) {
     case 'categories_exceed_total':
       return t('quota.problem.categories', { sum: p.sum, quota: p.quota });
@@ -25,7 +29,7 @@ function problemText(t: Translate, board: QuotaBoard, p: QuotaProblem): string {
 
 /** R9's sums as the user types: the plan is refused while a level overshoots the one above it. */
 function PlanChecks({ board }: { board: QuotaBoard }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const values = Form.useWatch<PlanValues | undefined>([]);
   if (!values) return null;
   const problems = planProblems(values, board);
@@ -37,7 +41,7 @@ function PlanChecks({ board }: { board: QuotaBoard }) {
       style={{ marginBottom: 16 }}
       title={t('quota.problem.title')}
       description={problems.map((p) => (
-        <div key={`${p.kind}-${'categoryId' in p ? p.categoryId : ''}-${'teamId' in p ? p.teamId : ''}`}>{problemText(t, board, p)}</div>
+        <div key={`${p.kind}-${'categoryId' in p ? p.categoryId : ''}-${'teamId' in p ? p.teamId : ''}`}>{problemText(t, lang, board, p)}</div>
       ))}
       data-testid="quota-plan-problems"
     />
@@ -56,13 +60,13 @@ interface Props {
 
 /** 调整职数方案: town HR saves the plan as a new dated version; the one in force ends the day before (R5, R9). */
 export function QuotaPlanModal({ open, board, plans, onClose, onSaved }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const town = useTown();
 
   const submit = async (v: Values) => {
     const problems = planProblems(v, board);
-    if (problems.length > 0) throw new ApiError(0, 'quota_plan_invalid', problemText(t, board, problems[0]!));
+    if (problems.length > 0) throw new ApiError(0, 'quota_plan_invalid', problemText(t, lang, board, problems[0]!));
     await createQuotaPlan(town.id, planInputOf(v, dayText(v.validFrom)));
     void message.success(t('quota.planSaved'));
     onSaved();
@@ -113,7 +117,7 @@ export function QuotaPlanModal({ open, board, plans, onClose, onSaved }: Props) 
       <Row gutter={16}>
         {board.categories.map((c) => (
           <Col span={8} key={c.id}>
-            <Form.Item name={['categories', c.id]} label={c.name} extra={t('quota.field.filledNow', { filled: c.filled + c.reserved })}>
+            <Form.Item name={['categories', c.id]} label={categoryName(c, lang)} extra={t('quota.field.filledNow', { filled: c.filled + c.reserved })}>
               <InputNumber<number> {...count} />
             </Form.Item>
           </Col>
@@ -122,7 +126,7 @@ export function QuotaPlanModal({ open, board, plans, onClose, onSaved }: Props) 
       {board.categories.map((c) => (
         <div key={c.id}>
           <Divider titlePlacement="start" style={{ marginTop: 0 }}>
-            {t('quota.teamsOf', { category: c.name })}
+            {t('quota.teamsOf', { category: categoryName(c, lang) })}
           </Divider>
           <Row gutter={16}>
             {board.teams
