@@ -178,7 +178,7 @@ describe('(c) audit', () => {
 
     // The creation of e2e.zhang, expanded: the user as created, and the record's hash.
     await pick(page.getByRole('combobox', { name: '操作' }), 'user.create');
-    await page.getByText('共 21 条').waitFor(); // 20 demo accounts and e2e.zhang
+    await page.getByText('共 30 条').waitFor(); // 29 demo accounts and e2e.zhang
     await rows.first().getByRole('button').first().click();
     const detail = page.getByTestId('audit-detail');
     await detail.waitFor();

@@ -29,6 +29,17 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; sc
   { username: 'chengguan', displayName: '城管分队', role: 'daily_manager', scope: 'department', scopeName: '城管分队' },
   { username: 'jianshe', displayName: '村建办', role: 'daily_manager', scope: 'department', scopeName: '村镇建设管理办公室' },
   { username: 'shebaosuo', displayName: '社保所', role: 'supervising_dept', scope: 'department', scopeName: '社会保障事务所' },
+  // The same for 社区公共服务社's teams. Where one department both manages a team daily and supervises
+  // it (社保所, 社事办, 农业服务中心), two people sign: one person never signs two steps of a run (R21).
+  { username: 'shebao-rc', displayName: '社保所（日常管理）', role: 'daily_manager', scope: 'department', scopeName: '社会保障事务所' },
+  { username: 'wuye', displayName: '九峰物业公司', role: 'daily_manager', scope: 'department', scopeName: '九峰物业公司' },
+  { username: 'huanwei', displayName: '环卫所', role: 'daily_manager', scope: 'department', scopeName: '环卫所' },
+  { username: 'shiyeban', displayName: '社事办（日常管理）', role: 'daily_manager', scope: 'department', scopeName: '社会事业管理办公室' },
+  { username: 'nongfu', displayName: '农业服务中心（日常管理）', role: 'daily_manager', scope: 'department', scopeName: '农业服务中心' },
+  { username: 'shuiwuzhan', displayName: '水务站', role: 'daily_manager', scope: 'department', scopeName: '水务站' },
+  { username: 'fuwuzhongxin', displayName: '社区服务中心', role: 'supervising_dept', scope: 'department', scopeName: '社区服务中心' },
+  { username: 'shiyeban-zg', displayName: '社事办（主管）', role: 'supervising_dept', scope: 'department', scopeName: '社会事业管理办公室' },
+  { username: 'nongfu-zg', displayName: '农业服务中心（主管）', role: 'supervising_dept', scope: 'department', scopeName: '农业服务中心' },
 ];
 
 let demoHash: Promise<string> | undefined;

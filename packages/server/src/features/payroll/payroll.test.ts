@@ -187,6 +187,23 @@ describe('payroll (#7)', () => {
     expect(confirmed.body.pending.map((p: { step: string }) => p.step)).toEqual(['department_review', 'department_review']);
   });
 
+  it("carries 社区公共服务社's month through the three sign-offs with the demo's own accounts (README)", async () => {
+    const coops = (await t.api('GET', '/coops?pageSize=10')).body.items as { id: string; name: string }[];
+    const created = await coop2('POST', '/payroll/runs', { kind: 'monthly', coopId: coops.find((c) => c.name.includes('社区公共服务'))!.id, month: '2026-02' });
+    expect(created.status).toBe(201);
+    let v = created.body.version;
+    const sign = async (user: string, step: 'confirm' | 'review' | 'approve') => {
+      const res = await (await t.as(user))('POST', `/payroll/runs/${created.body.id}/${step}`, { version: v });
+      expect(res.status, `${user} ${step}: ${JSON.stringify(res.body.error)}`).toBe(200);
+      v = res.body.version;
+      return res.body;
+    };
+    for (const user of ['shebao-rc', 'wuye', 'huanwei', 'shiyeban', 'nongfu', 'shuiwuzhan']) await sign(user, 'confirm');
+    expect((await coop2('GET', `/payroll/runs/${created.body.id}`)).body.state).toBe('unit_confirmed');
+    for (const user of ['shebaosuo', 'fuwuzhongxin', 'shiyeban-zg', 'nongfu-zg']) await sign(user, 'review');
+    expect((await sign('leader', 'approve')).state).toBe('approved');
+  });
+
   it('lets one person sign only one step, and only one of two concurrent approvals win (R21)', async () => {
     const departments = (await t.api('GET', '/departments?pageSize=100')).body.items as { id: string; name: string }[];
     const zong = departments.find((d) => d.name === '社会治安综合治理办公室')!.id;
