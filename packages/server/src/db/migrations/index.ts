@@ -6,6 +6,7 @@ import * as staffing from './2026_11_30_0004_staffing.js';
 import * as assessment from './2026_11_30_0005_assessment.js';
 import * as payroll from './2026_11_30_0006_payroll.js';
 import * as ledger from './2026_11_30_0008_ledger.js';
+import * as assessmentFillfactor from './2026_11_30_0009_assessment_fillfactor.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the same set runs
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_0005_assessment': assessment,
   '2026_11_30_0006_payroll': payroll,
   '2026_11_30_0008_ledger': ledger,
+  '2026_11_30_0009_assessment_fillfactor': assessmentFillfactor,
 };
