@@ -122,6 +122,14 @@ describe('a month from paste to lock (#6)', () => {
     await paste(block);
     await expect.poll(async () => await cell(0, 'scores.duty').getAttribute('data-problem')).toBe('“岗位职责完成情况”满分 40 分，不能填 45 分。');
     await page.getByTestId('sheet-dirty').getByText(`${workers * 5} 格未保存`).waitFor();
+    // Leaving with unsaved cells asks first; staying keeps them.
+    await openMenu(page, '考勤考核', '考勤表');
+    const ask = page.locator('.ant-modal-confirm');
+    await ask.getByText(`本页还有 ${workers * 5} 处修改未保存`).waitFor();
+    await screenshot(page, '71b-sheet-unsaved-guard', { fullPage: false });
+    await ask.getByRole('button', { name: '留在本页' }).click();
+    await ask.waitFor({ state: 'detached' });
+    await page.getByTestId('sheet-dirty').getByText(`${workers * 5} 格未保存`).waitFor();
     // the total follows the typing (72.5 of 80 → 63.4 of 70, minus 5 for a day's absence; the community's share still open)
     expect(await row(2).getByTestId('sheet-total').innerText()).toBe('');
 

@@ -97,6 +97,10 @@ export const zh = {
   'login.reasonLoggedOut': '已安全退出登录。',
 
   'idle.title': '即将退出登录',
+  'unsaved.title': '有修改尚未保存',
+  'unsaved.body': '本页还有 {count} 处修改未保存。离开后这些修改将丢失。',
+  'unsaved.leave': '放弃修改并离开',
+  'unsaved.stay': '留在本页',
   'idle.warning': '即将因长时间未操作而退出，未保存的内容将丢失。',
   'idle.countdown': '{seconds} 秒后自动退出。',
   'idle.stay': '继续使用',

@@ -12,6 +12,7 @@ import { editorOf, gridColumns } from '../../features/assessment/sheetGrid';
 import { useSheetEditing } from '../../features/assessment/useSheetEditing';
 import { useApi } from '../../hooks/useApi';
 import { useReportError } from '../../hooks/useReportError';
+import { useUnsavedGuard } from '../../hooks/useUnsavedGuard';
 import { useI18n } from '../../i18n';
 import { useCan, useTown } from '../../session/SessionContext';
 import { ProblemList } from './ProblemList';
@@ -45,12 +46,7 @@ export function SheetPage() {
     if (leaveProblem) setLeaveOpen(true);
   }, [leaveProblem]);
   const dirty = editing.dirtyCount > 0;
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  useUnsavedGuard(editing.dirtyCount);
 
   if (!sheet) {
     return (
