@@ -186,6 +186,10 @@ describe('a month from paste to lock (#6)', () => {
     // unit 72.5 of 80 → 63.4 of 70; community 18 of 20 → 27 of 30; one absent day −5
     expect(await row(2).getByTestId('sheet-total').innerText()).toBe('85.4');
     await screenshot(page, '73-sheet-community', { fullPage: false });
+    // The community's own 填报表: its workers and its indicator only (R25).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('sheet-download').click()]);
+    expect(download.suggestedFilename()).toMatch(/^村居评分-.*\.xlsx$/);
+    await page.getByTestId('sheet-upload').waitFor();
     await page.getByTestId('sheet-event-enter_community').click();
     await page.locator('.ant-popover:visible').getByRole('button', { name: '村居评分完成' }).click();
     await page.getByTestId('sheet-state-community_entered').waitFor();

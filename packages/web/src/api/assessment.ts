@@ -62,11 +62,13 @@ export const getSheet = (townId: string, sheetId: string, signal?: AbortSignal) 
 /** The unit's cells (attendance and its indicators), or the community's share with `community`. */
 export const saveEntries = (townId: string, sheetId: string, rows: EntryInput[], community = false) =>
   http.put<SaveEntriesResult>(`${town(townId)}/assessment/sheets/${id(sheetId)}/${community ? 'community-entries' : 'entries'}`, { rows });
-export const downloadSheetXlsx = (townId: string, sheetId: string) => http.download(`${town(townId)}/assessment/sheets/${id(sheetId)}/sheet.xlsx`);
-export function uploadSheetXlsx(townId: string, sheetId: string, file: File): Promise<SaveEntriesResult> {
+/** The unit's 填报表, or with `community` the community's own part (its workers, its indicators; R25). */
+export const downloadSheetXlsx = (townId: string, sheetId: string, community = false) =>
+  http.download(`${town(townId)}/assessment/sheets/${id(sheetId)}/${community ? 'community-sheet' : 'sheet'}.xlsx`);
+export function uploadSheetXlsx(townId: string, sheetId: string, file: File, community = false): Promise<SaveEntriesResult> {
   const form = new FormData();
   form.append('file', file);
-  return http.upload<SaveEntriesResult>(`${town(townId)}/assessment/sheets/${id(sheetId)}/upload`, form);
+  return http.upload<SaveEntriesResult>(`${town(townId)}/assessment/sheets/${id(sheetId)}/${community ? 'community-upload' : 'upload'}`, form);
 }
 export const transitionSheet = (townId: string, sheetId: string, event: SheetEvent, reason = '') =>
   http.post<Sheet>(`${town(townId)}/assessment/sheets/${id(sheetId)}/transition`, { event, reason });

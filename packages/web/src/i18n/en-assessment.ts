@@ -83,6 +83,7 @@ export const enAssessment: Record<keyof typeof zhAssessment, string> = {
   'assessment.sheet.saveFirst': 'Save or undo the unsaved changes first.',
   'assessment.sheet.download': 'Download sheet',
   'assessment.sheet.downloadHelp': 'Download this sheet (xlsx), fill it in Excel or WPS, then upload it.',
+  'assessment.sheet.downloadHelpCommunity': 'Download your community’s part (xlsx): your workers and the community’s indicators; fill it in Excel or WPS, then upload it.',
   'assessment.sheet.upload': 'Upload sheet',
   'assessment.sheet.uploadHelp': 'Upload the filled sheet: each cell is checked, good cells are saved and bad ones marked.',
   'assessment.sheet.saved': 'Saved changes for {saved} workers',

@@ -82,6 +82,7 @@ export const zhAssessment = {
   'assessment.sheet.saveFirst': '请先保存或撤销未保存的修改。',
   'assessment.sheet.download': '下载填报表',
   'assessment.sheet.downloadHelp': '下载本表（xlsx），在 Excel 或 WPS 中填写后上传。',
+  'assessment.sheet.downloadHelpCommunity': '下载本村居人员的村居评分表（xlsx），在 Excel 或 WPS 中填写后上传。',
   'assessment.sheet.upload': '上传填报表',
   'assessment.sheet.uploadHelp': '上传填好的填报表：逐格校验，正确的格保存，有误的格标红说明。',
   'assessment.sheet.saved': '已保存 {saved} 人的修改',

@@ -126,6 +126,24 @@ export function assessmentRoutes(app: App, deps: AppDeps): void {
       return mutate(deps, req, (ctx) => sheets.saveEntries(ctx, req.params.townId, req.params.id, rows, 'unit'));
     },
   });
+  app.get('/api/towns/:townId/assessment/sheets/:id/community-sheet.xlsx', {
+    config: { access: 'assessment.community' },
+    schema: { tags, summary: '下载村居评分填报表（本村居人员，xlsx，填好后上传，R25）', params: TownItemParams },
+    handler: async (req, reply) => {
+      const sheet = await sheets.getCommunitySheet(readContext(deps, req), req.params.townId, req.params.id);
+      return sendXlsx(reply, `村居评分-${sheet.teamName}-${sheet.month}.xlsx`, sheetColumns(sheet, 'community'), sheet.entries);
+    },
+  });
+  app.post('/api/towns/:townId/assessment/sheets/:id/community-upload', {
+    config: { access: 'assessment.community' },
+    schema: { tags, summary: '上传填好的村居评分填报表（逐格校验，错误格返回说明，其余保存）', params: TownItemParams, response: { 200: SaveEntriesResultSchema, ...errorResponses } },
+    handler: async (req) => {
+      const upload = await readUpload(req);
+      const sheet = await sheets.getCommunitySheet(readContext(deps, req), req.params.townId, req.params.id);
+      const rows = await rowsFromUpload(upload, sheet, 'community');
+      return mutate(deps, req, (ctx) => sheets.saveEntries(ctx, req.params.townId, req.params.id, rows, 'community'));
+    },
+  });
   app.post('/api/towns/:townId/assessment/sheets/:id/transition', {
     config: { access: 'assessment.read' },
     schema: { tags, summary: '流转：村居评分完成、报送、审核、退回、锁定', params: TownItemParams, body: SheetTransitionSchema, response: { 200: SheetSchema, ...errorResponses } },

@@ -95,6 +95,30 @@ describe('attendance and assessment (#6)', () => {
     expect(res.body.sheet.entries.find((e: Entry) => e.personId === target.personId)).toMatchObject({ daysWorked: 14, leave: { sick: 1 }, scores: { duty: 36, quality: 27.5 } });
   });
 
+  it('round-trips the community’s part through its own xlsx: its own workers and its own indicators only (R25)', async () => {
+    expect((await paichusuo('GET', `/assessment/sheets/${sheetId}/community-sheet.xlsx`)).status).toBe(403);
+    const download = await cun1('GET', `/assessment/sheets/${sheetId}/community-sheet.xlsx`);
+    expect(download.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(download.body as ArrayBuffer);
+    const ws = workbook.worksheets[0]!;
+    const headers = (ws.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+    expect(headers.filter(Boolean)).toEqual(['姓名', '村居', '村居及群众评价（满分20）', '系统编号（勿改）']);
+    const mine = entries.filter((e) => e.communityId === ids.get('示范一村'));
+    const rows = [...Array(ws.rowCount - 1).keys()].map((i) => ws.getRow(i + 2));
+    expect(rows.map((r) => r.getCell(headers.indexOf('系统编号（勿改）')).value).sort()).toEqual(mine.map((e) => e.personId).sort());
+    rows[0]!.getCell(headers.indexOf('村居及群众评价（满分20）')).value = 19;
+    rows[1]!.getCell(headers.indexOf('村居及群众评价（满分20）')).value = 25;
+    const [first, second] = rows.map((r) => mine.find((e) => e.personId === r.getCell(headers.indexOf('系统编号（勿改）')).value)!);
+    const { payload, contentType } = multipart({ name: '村居评分.xlsx', data: Buffer.from(await workbook.xlsx.writeBuffer()) });
+    const res = await cun1('POST', `/assessment/sheets/${sheetId}/community-upload`, payload, { 'content-type': contentType });
+    expect(res.status).toBe(200);
+    expect(res.body.problems).toEqual([{ personId: second!.personId, name: second!.name, field: 'scores.residents', message: expect.stringContaining('20') }]);
+    const after = (id: string) => res.body.sheet.entries.find((e: Entry) => e.personId === id).scores;
+    expect(after(first!.personId).residents).toBe(19);
+    expect(after(second!.personId).residents).toBeUndefined();
+  });
+
   it('needs the community part before submission; each community scores only its own workers (R25)', async () => {
     const early = await paichusuo('POST', `/assessment/sheets/${sheetId}/transition`, { event: 'submit' });
     expect(early.status).toBe(422);

@@ -1,4 +1,4 @@
-import { LEAVE_TYPE_LABELS, LEAVE_TYPES, type EntryInput, type Sheet } from '@gongyi/domain';
+import { LEAVE_TYPE_LABELS, LEAVE_TYPES, type EntryInput, type Scorer, type Sheet } from '@gongyi/domain';
 import { AppError } from '../../http/errors.js';
 import type { Column } from '../../http/xlsx.js';
 import { checkUpload } from '../import/file-guard.js';
@@ -8,17 +8,30 @@ import type { Upload } from '../import/import.service.js';
 
 // #6 part 5: a month's sheet as an xlsx a clerk fills in Excel or WPS and uploads again. Columns
 // are found by their header text, rows by the system number in the last column; an empty cell
-// leaves the stored value as it is.
+// leaves the stored value as it is. The unit's sheet holds attendance and the unit's indicators; the
+// community's (R25, where the team holds a share) only its own workers and its own indicators.
 
 type SheetEntry = Sheet['entries'][number];
 const ID_HEADER = '系统编号（勿改）';
 
-/** The indicators the daily-managing unit fills (the community's own where the team holds a share are left out). */
-function unitIndicators(sheet: Sheet) {
-  return sheet.template.indicators.filter((i) => sheet.communitySharePercent === null || i.scorer === 'unit');
+/** The indicators a scorer fills: the unit all but the community's own where the team holds a share. */
+function indicatorsOf(sheet: Sheet, scorer: Scorer) {
+  const share = sheet.communitySharePercent !== null;
+  return sheet.template.indicators.filter((i) => (scorer === 'community' ? share && i.scorer === 'community' : !share || i.scorer === 'unit'));
 }
 
-export function sheetColumns(sheet: Sheet): Column<SheetEntry>[] {
+const indicatorHeader = (i: Sheet['template']['indicators'][number]) => `${i.name}（满分${i.pointsTenths / 10}）`;
+
+export function sheetColumns(sheet: Sheet, scorer: Scorer = 'unit'): Column<SheetEntry>[] {
+  const scores = indicatorsOf(sheet, scorer).map((i) => ({ header: indicatorHeader(i), width: 14, value: (e: SheetEntry) => e.scores[i.id] ?? null }));
+  if (scorer === 'community') {
+    return [
+      { header: '姓名', width: 10, value: (e) => e.name },
+      { header: '村居', width: 12, value: (e) => e.communityName ?? '' },
+      ...scores,
+      { header: ID_HEADER, width: 40, value: (e) => e.personId },
+    ];
+  }
   return [
     { header: '姓名', width: 10, value: (e) => e.name },
     { header: '村居', width: 12, value: (e) => e.communityName ?? '' },
@@ -27,7 +40,7 @@ export function sheetColumns(sheet: Sheet): Column<SheetEntry>[] {
     { header: '旷工天数', width: 10, value: (e) => e.absenceDays || null },
     ...LEAVE_TYPES.map((t) => ({ header: LEAVE_TYPE_LABELS[t].zh, width: 8, value: (e: SheetEntry) => e.leave[t] ?? null })),
     ...(sheet.entries.some((e) => e.perPersonServed) ? [{ header: '服务人数', width: 10, value: (e: SheetEntry) => e.peopleServed }] : []),
-    ...unitIndicators(sheet).map((i) => ({ header: `${i.name}（满分${i.pointsTenths / 10}）`, width: 14, value: (e: SheetEntry) => e.scores[i.id] ?? null })),
+    ...scores,
     { header: ID_HEADER, width: 40, value: (e) => e.personId },
   ];
 }
@@ -39,7 +52,7 @@ const number = (v: CellValue | undefined): number | undefined => {
 };
 
 /** The rows of an uploaded sheet as entry inputs; a cell that is not a number becomes NaN and is refused by the checks. */
-export async function rowsFromUpload(upload: Upload, sheet: Sheet): Promise<EntryInput[]> {
+export async function rowsFromUpload(upload: Upload, sheet: Sheet, scorer: Scorer = 'unit'): Promise<EntryInput[]> {
   const kind = checkUpload(upload.data, upload.fileName, IMPORT_LIMITS);
   const read = await readSheet(upload.data, kind, upload.fileName, IMPORT_LIMITS);
   const header = read.rows.find((r) => r.cells.some((c) => String(c ?? '').trim() === ID_HEADER));
@@ -54,10 +67,14 @@ export async function rowsFromUpload(upload: Upload, sheet: Sheet): Promise<Entr
     if (!personId) continue;
     const cell = (title: string) => (col(title) < 0 ? undefined : number(r.cells[col(title)]));
     const leave = Object.fromEntries(LEAVE_TYPES.flatMap((t) => (cell(LEAVE_TYPE_LABELS[t].zh) === undefined ? [] : [[t, cell(LEAVE_TYPE_LABELS[t].zh)!]])));
-    const scores = Object.fromEntries(unitIndicators(sheet).flatMap((i) => {
-      const v = cell(`${i.name}（满分${i.pointsTenths / 10}）`);
+    const scores = Object.fromEntries(indicatorsOf(sheet, scorer).flatMap((i) => {
+      const v = cell(indicatorHeader(i));
       return v === undefined ? [] : [[i.id, v]];
     }));
+    if (scorer === 'community') {
+      if (Object.keys(scores).length) rows.push({ personId, scores });
+      continue;
+    }
     const served = cell('服务人数');
     rows.push({
       personId,

@@ -249,6 +249,17 @@ function communitiesOf(ctx: ReadContext): Set<string> | null {
   return new Set(grants.filter((g) => g.scopeKind === 'community').map((g) => g.scopeId ?? ''));
 }
 
+/** The community's part of a sheet (R25): its own workers only, where the team's communities hold a share. */
+export async function getCommunitySheet(ctx: ReadContext, townId: string, id: string): Promise<Sheet> {
+  authorize(ctx.actor, 'assessment.community');
+  const sheet = await getSheet(ctx, townId, id);
+  if (sheet.communitySharePercent === null) {
+    throw ruleViolation({ zh: '该服务队的村居不参与考核评分（R4），本表没有村居评分部分。', en: "This team's communities hold no score share (R4)." });
+  }
+  const communities = communitiesOf(ctx);
+  return communities ? { ...sheet, entries: sheet.entries.filter((e) => communities.has(e.communityId ?? '')) } : sheet;
+}
+
 /**
  * Saves typed or pasted rows: every acceptable cell is kept, every bad one comes back with a
  * Chinese message naming the worker and the field (#6, bad input); totals are recomputed.

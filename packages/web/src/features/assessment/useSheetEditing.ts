@@ -141,14 +141,14 @@ export function useSheetEditing(townId: string, sheet: Sheet | undefined, column
       if (!sheet) return;
       setSaving(true);
       try {
-        settle([], await uploadSheetXlsx(townId, sheet.id, file));
+        settle([], await uploadSheetXlsx(townId, sheet.id, file, editor === 'community'));
       } catch (error) {
         reportError(error);
       } finally {
         setSaving(false);
       }
     },
-    [sheet, settle, townId, reportError],
+    [sheet, settle, townId, reportError, editor],
   );
 
   const count = (map: CellMap) => Object.values(map).reduce((n, cells) => n + Object.keys(cells).length, 0);

@@ -61,7 +61,7 @@ export function SheetPage() {
   const title = `${sheet.teamName} · ${sheet.departmentName} · ${monthText(sheet.month, lang)}`;
   const download = async () => {
     try {
-      await downloadSheetXlsx(town.id, sheet.id);
+      await downloadSheetXlsx(town.id, sheet.id, editor === 'community');
     } catch (error) {
       reportError(error);
     }
@@ -106,12 +106,12 @@ export function SheetPage() {
                 {t('assessment.sheet.unsaved', { count: editing.dirtyCount })}
               </Typography.Text>
             )}
-            <Tooltip title={t('assessment.sheet.downloadHelp')}>
+            <Tooltip title={editor === 'community' ? t('assessment.sheet.downloadHelpCommunity') : t('assessment.sheet.downloadHelp')}>
               <Button icon={<DownloadOutlined />} onClick={() => void download()} data-testid="sheet-download">
                 {t('assessment.sheet.download')}
               </Button>
             </Tooltip>
-            {editor === 'unit' && (
+            {editor && (
               <Tooltip title={dirty ? t('assessment.sheet.saveFirst') : t('assessment.sheet.uploadHelp')}>
                 <Button icon={<UploadOutlined />} disabled={dirty} loading={editing.saving && !dirty} onClick={() => upload.current?.click()} data-testid="sheet-upload">
                   {t('assessment.sheet.upload')}
