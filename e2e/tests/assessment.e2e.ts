@@ -232,6 +232,11 @@ describe('a month from paste to lock (#6)', () => {
     await form.getByRole('button', { name: '更正' }).click();
     await form.waitFor({ state: 'detached' });
     await expect.poll(async () => row(2).getByTestId('sheet-total').innerText()).toBe('90.4');
+    const corrections = page.getByTestId('sheet-corrections');
+    await corrections.getByText('旷工系误记，已核实为公假（端到端测试）').waitFor();
+    expect(await corrections.innerText()).toContain('85.4 → 90.4');
+    await corrections.scrollIntoViewIfNeeded();
+    await screenshot(page, '76b-sheet-corrections', { fullPage: false });
   });
 });
 

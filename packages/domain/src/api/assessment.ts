@@ -113,17 +113,38 @@ export const SheetSummarySchema = z.object({
   workers: z.number().int(),
   complete: z.number().int(),
   returnedReason: z.string(),
+  /** Who opened the sheet, and when each later step was taken (the page's timeline). */
+  createdBy: z.string(),
+  createdAt: z.string(),
+  communityEnteredAt: z.string().nullable(),
   submittedBy: z.string().nullable(),
   submittedAt: z.string().nullable(),
   reviewedBy: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
   lockedBy: z.string().nullable(),
   lockedAt: z.string().nullable(),
 });
 export type SheetSummary = z.infer<typeof SheetSummarySchema>;
+/** A change to a locked month (R25): the row's total and grade before and after, with its reason and approver. */
+export const SheetCorrectionSchema = z.object({
+  personId: z.string(),
+  name: z.string(),
+  totalTenthsBefore: z.number().int().nullable(),
+  totalTenthsAfter: z.number().int().nullable(),
+  gradeBefore: z.enum(ANNUAL_OUTCOMES).nullable(),
+  gradeAfter: z.enum(ANNUAL_OUTCOMES).nullable(),
+  reason: z.string(),
+  approvedBy: z.string(),
+  createdAt: z.string(),
+});
+export type SheetCorrection = z.infer<typeof SheetCorrectionSchema>;
+
 export const SheetSchema = SheetSummarySchema.extend({
   template: TemplateSchema,
   entries: z.array(EntrySchema),
   allowedEvents: z.array(z.enum(SHEET_EVENTS)),
+  /** Newest first; only a locked sheet has any. */
+  corrections: z.array(SheetCorrectionSchema),
 });
 export type Sheet = z.infer<typeof SheetSchema>;
 export const SheetQuerySchema = z.strictObject({ month: IsoMonthSchema.optional(), state: z.enum(SHEET_STATES).optional(), teamId: IdSchema.optional() });

@@ -126,6 +126,13 @@ export const enAssessment: Record<keyof typeof zhAssessment, string> = {
   'assessment.correction.ok': 'Correct',
   'assessment.correction.noChange': 'Nothing changed: edit the values to correct.',
   'assessment.correction.saved': 'Corrected {name}’s row',
+  'assessment.correction.list': 'Corrections ({count})',
+  'assessment.correction.at': 'Corrected at',
+  'assessment.correction.total': 'Total (before → after)',
+  'assessment.correction.grade': 'Grade (before → after)',
+  'assessment.correction.approvedBy': 'Approved by',
+  'assessment.step.openedBy': 'Opened by {who}, {at}',
+  'assessment.step.doneAt': 'Done {at}',
 
   'assessment.overdueBoard.subtitle': 'Units with workers that month whose sheet is not submitted; overdue after the 10th of the next month',
   'assessment.overdueBoard.summary': '{month}: {open} unit/team sheets not submitted, {overdue} of them overdue.',

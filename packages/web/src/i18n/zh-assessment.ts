@@ -125,6 +125,13 @@ export const zhAssessment = {
   'assessment.correction.ok': '更正',
   'assessment.correction.noChange': '没有改动：请修改要更正的数值。',
   'assessment.correction.saved': '已更正 {name} 的考核记录',
+  'assessment.correction.list': '更正记录（{count} 条）',
+  'assessment.correction.at': '更正时间',
+  'assessment.correction.total': '合计（前 → 后）',
+  'assessment.correction.grade': '等次（前 → 后）',
+  'assessment.correction.approvedBy': '审批人',
+  'assessment.step.openedBy': '{who} 新建于 {at}',
+  'assessment.step.doneAt': '完成于 {at}',
 
   'assessment.overdueBoard.subtitle': '该月有在岗人员、考核表尚未报送的单位；次月 10 日后为逾期',
   'assessment.overdueBoard.summary': '{month}：{open} 个单位/服务队未报送，其中 {overdue} 个已逾期。',

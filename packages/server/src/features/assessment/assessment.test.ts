@@ -177,6 +177,12 @@ describe('attendance and assessment (#6)', () => {
     const kept = await t.database.db.selectFrom('assessment_corrections').selectAll().where('town_id', '=', t.townId).executeTakeFirstOrThrow();
     expect(kept).toMatchObject({ person_id: target.personId, reason: '旷工系误记，已核实为公假', approved_by: '综治办（zongzhiban）' });
     expect(JSON.parse(kept.before_json).total_tenths).toBe(854);
+    // The sheet shows it, and who took each step before.
+    const shown = (await hr('GET', `/assessment/sheets/${sheetId}`)).body;
+    expect(shown.corrections).toEqual([
+      { personId: target.personId, name: target.name, totalTenthsBefore: 854, totalTenthsAfter: 904, gradeBefore: 'pass', gradeAfter: 'excellent', reason: '旷工系误记，已核实为公假', approvedBy: '综治办（zongzhiban）', createdAt: expect.any(String) },
+    ]);
+    expect(shown).toMatchObject({ createdBy: expect.stringContaining('paichusuo'), communityEnteredAt: expect.any(String), reviewedBy: expect.stringContaining('zongzhiban'), reviewedAt: expect.any(String) });
     const bad = await zongzhiban('POST', `/assessment/sheets/${sheetId}/corrections`, { row: { personId: target.personId, scores: { duty: 99 } }, reason: '误' });
     expect(bad.status).toBe(422);
   });

@@ -16,6 +16,7 @@ import {
   type SheetCreate,
   type SheetEvent,
   type SheetState,
+  type SheetCorrection,
   type SheetSummary,
   type SheetTransition,
   type Template,
@@ -69,9 +70,13 @@ function toSummary(ctx: ReadContext, r: SheetRow, counts: { workers: number; com
     communitySharePercent: r.community_share_percent,
     ...counts,
     returnedReason: r.returned_reason,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    communityEnteredAt: r.community_entered_at,
     submittedBy: r.submitted_by,
     submittedAt: r.submitted_at,
     reviewedBy: r.reviewed_by,
+    reviewedAt: r.reviewed_at,
     lockedBy: r.locked_by,
     lockedAt: r.locked_at,
   };
@@ -108,7 +113,15 @@ interface Worked {
 }
 
 /** The sheet as the API shows it, from its row and its entries as they are (read, or just written). */
-function sheetView(ctx: ReadContext, row: SheetRow, template: Template, entries: readonly repo.EntryRow[], communityNames: ReadonlyMap<string, string>, worked?: ReadonlyMap<string, Worked>): Sheet {
+function sheetView(
+  ctx: ReadContext,
+  row: SheetRow,
+  template: Template,
+  entries: readonly repo.EntryRow[],
+  communityNames: ReadonlyMap<string, string>,
+  corrections: SheetCorrection[],
+  worked?: ReadonlyMap<string, Worked>,
+): Sheet {
   const shown: Sheet['entries'] = new Array(entries.length);
   let complete = 0;
   for (let k = 0; k < entries.length; k++) {
@@ -139,13 +152,42 @@ function sheetView(ctx: ReadContext, row: SheetRow, template: Template, entries:
     };
   }
   const summary = toSummary(ctx, row, { workers: entries.length, complete });
-  return { ...summary, template, entries: shown, allowedEvents: eventsFor(ctx, row.state as SheetState, row.community_share_percent !== null) };
+  return { ...summary, template, entries: shown, allowedEvents: eventsFor(ctx, row.state as SheetState, row.community_share_percent !== null), corrections };
+}
+
+/** The sheet's corrections, newest first, from the row snapshots each one kept. */
+async function correctionsOf(ctx: ReadContext, townId: string, sheetId: string): Promise<SheetCorrection[]> {
+  const rows = await ctx.db
+    .selectFrom('assessment_corrections')
+    .select(['person_id', 'before_json', 'after_json', 'reason', 'approved_by', 'created_at'])
+    .where('town_id', '=', townId)
+    .where('sheet_id', '=', sheetId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  type Snapshot = { person_name: string; total_tenths: number | null; grade: SheetCorrection['gradeAfter'] };
+  return rows.map((r) => {
+    const before = JSON.parse(r.before_json) as Snapshot;
+    const after = JSON.parse(r.after_json) as Snapshot;
+    return {
+      personId: r.person_id,
+      name: after.person_name,
+      totalTenthsBefore: before.total_tenths,
+      totalTenthsAfter: after.total_tenths,
+      gradeBefore: before.grade,
+      gradeAfter: after.grade,
+      reason: r.reason,
+      approvedBy: r.approved_by,
+      createdAt: r.created_at,
+    };
+  });
 }
 
 export async function getSheet(ctx: ReadContext, townId: string, id: string): Promise<Sheet> {
   authorize(ctx.actor, 'assessment.read');
   const { row, template } = await requireSheet(ctx, townId, id, 'assessment.read');
-  return sheetView(ctx, row, template, await repo.entryRows(ctx.db, townId, id).execute(), await repo.communityNames(ctx.db, townId));
+  const [entries, names, corrections] = await Promise.all([repo.entryRows(ctx.db, townId, id).execute(), repo.communityNames(ctx.db, townId), correctionsOf(ctx, townId, id)]);
+  return sheetView(ctx, row, template, entries, names, corrections);
 }
 
 /** The team's community share on the month's first day (R4): null where its communities hold none. */
@@ -317,7 +359,8 @@ export async function saveEntries(ctx: MutationContext, townId: string, id: stri
   await repo.updateEntries(ctx.updateRows, ctx.kind, townId, id, written, scorer === 'unit', ctx.actor.display, shanghaiTimestamp(ctx.clock.now()));
   await recordAudit(ctx, { townId, action: `assessment.entries.${scorer}`, objectType: 'assessment_sheet', objectId: id, after: { rows: rows.length, saved, refusedCells: problems.length } });
   // The sheet as written, without reading it back (a city's month is 100k rows, #6 part 7).
-  return { saved, problems, sheet: sheetView(ctx, sheet, template, entries, await repo.communityNames(ctx.db, townId), worked) };
+  // A sheet that takes saves is not locked, so it has no corrections (they come only after lock).
+  return { saved, problems, sheet: sheetView(ctx, sheet, template, entries, await repo.communityNames(ctx.db, townId), [], worked) };
 }
 
 async function assertSupervises(ctx: ReadContext, townId: string, teamId: string): Promise<void> {

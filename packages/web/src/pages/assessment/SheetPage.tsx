@@ -17,6 +17,7 @@ import { useI18n } from '../../i18n';
 import { useCan, useTown } from '../../session/SessionContext';
 import { ProblemList } from './ProblemList';
 import { SheetActions } from './SheetActions';
+import { SheetCorrections } from './SheetCorrections';
 import { SheetTimeline } from './SheetTimeline';
 
 type View = 'attendance' | 'monthly';
@@ -141,6 +142,7 @@ export function SheetPage() {
           {t('assessment.sheet.keys', { count: sheet.entries.length, complete: sheet.complete })}
         </Typography.Text>
       </Card>
+      <SheetCorrections sheet={sheet} />
       <input
         ref={upload}
         type="file"

@@ -8,10 +8,12 @@ export function SheetTimeline({ sheet }: { sheet: Sheet }) {
   const { t } = useI18n();
   const share = sheet.communitySharePercent !== null;
   const steps = [
-    { key: 'draft', title: t('assessment.step.draft'), content: t('assessment.step.draftHint') },
-    ...(share ? [{ key: 'community_entered', title: t('assessment.step.community'), content: t('assessment.step.communityHint') }] : []),
+    { key: 'draft', title: t('assessment.step.draft'), content: t('assessment.step.openedBy', { who: sheet.createdBy, at: timestampText(sheet.createdAt) }) },
+    ...(share
+      ? [{ key: 'community_entered', title: t('assessment.step.community'), content: sheet.communityEnteredAt ? t('assessment.step.doneAt', { at: timestampText(sheet.communityEnteredAt) }) : t('assessment.step.communityHint') }]
+      : []),
     { key: 'submitted', title: t('assessment.step.submitted'), content: sheet.submittedBy ? `${sheet.submittedBy} ${timestampText(sheet.submittedAt)}` : t('assessment.step.submittedHint') },
-    { key: 'reviewed', title: t('assessment.step.reviewed'), content: sheet.reviewedBy ?? t('assessment.step.reviewedHint') },
+    { key: 'reviewed', title: t('assessment.step.reviewed'), content: sheet.reviewedBy ? `${sheet.reviewedBy} ${timestampText(sheet.reviewedAt)}` : t('assessment.step.reviewedHint') },
     { key: 'locked', title: t('assessment.step.locked'), content: sheet.lockedBy ? `${sheet.lockedBy} ${timestampText(sheet.lockedAt)}` : t('assessment.step.lockedHint') },
   ];
   const current = steps.findIndex((s) => s.key === sheet.state);
