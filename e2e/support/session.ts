@@ -34,6 +34,14 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByTestId('login-form').waitFor();
 }
 
+/** Signs out and in as another user, from the home page (an open drawer's mask would cover the user menu). */
+export async function switchUser(page: Page, username: string): Promise<void> {
+  await page.goto('/');
+  await page.getByTestId('user-menu').waitFor();
+  await signOut(page);
+  await signIn(page, username);
+}
+
 /** A response the browser logs as a failed resource although the test expects it: [status, path]. */
 export type ExpectedFailure = [status: number, path: string];
 

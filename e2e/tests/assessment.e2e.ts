@@ -3,7 +3,7 @@ import { request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, screenshot, type Browser } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
-import { collectPageErrors, DEMO_PASSWORD, signIn, signOut } from '../support/session.ts';
+import { collectPageErrors, DEMO_PASSWORD, signIn, switchUser } from '../support/session.ts';
 import { openMenu, pickText } from '../support/ui.ts';
 
 // Attendance and assessment in the console (#6): a clerk of 派出所 opens this month's 社区巡逻
@@ -35,13 +35,6 @@ const TEAM = '社区巡逻';
 const MONTH = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
 const MONTH_TEXT = `${Number(MONTH.slice(0, 4))}年${Number(MONTH.slice(5, 7))}月`;
 let sheetUrl = '';
-
-async function switchUser(username: string): Promise<void> {
-  await page.goto('/');
-  await page.getByTestId('user-menu').waitFor();
-  await signOut(page);
-  await signIn(page, username);
-}
 
 /** The bit of the DOM the synthetic paste uses (e2e compiles without the DOM lib). */
 interface PasteWindow {
@@ -173,7 +166,7 @@ describe('a month from paste to lock (#6)', () => {
 
   test('the community scores its share (30%), then marks it done', async () => {
     await grantCun1AllCommunities();
-    await switchUser('cun1');
+    await switchUser(page, 'cun1');
     await page.getByTestId('home-todos').getByText(/张考核表待村居评分/).waitFor();
     await openMenu(page, '考勤考核', '月度考核');
     await page.getByTestId('sheets-table').getByRole('link', { name: new RegExp(TEAM) }).first().click();
@@ -196,7 +189,7 @@ describe('a month from paste to lock (#6)', () => {
   });
 
   test('the unit submits the complete sheet', async () => {
-    await switchUser('paichusuo');
+    await switchUser(page, 'paichusuo');
     await page.goto(sheetUrl);
     await page.getByTestId('sheet-state-community_entered').waitFor();
     await page.getByTestId('sheet-event-submit').click();
@@ -206,7 +199,7 @@ describe('a month from paste to lock (#6)', () => {
   });
 
   test('the supervising department (综治办) reviews and locks it, then corrects a row with a reason', async () => {
-    await switchUser('zongzhiban');
+    await switchUser(page, 'zongzhiban');
     await page.getByTestId('home-todos').getByText(/1 张考核表已报送，待主管部门审核/).waitFor();
     await screenshot(page, '74-home-zongzhiban');
     await page.goto('/assessment/sheets?state=submitted');
@@ -256,7 +249,7 @@ describe('the other assessment pages', () => {
   });
 
   test('考勤表 lists the same sheets; 逾期 shows who has not submitted', async () => {
-    await switchUser('hr');
+    await switchUser(page, 'hr');
     await openMenu(page, '考勤考核', '考勤表');
     await page.getByTestId('sheets-table').locator('tbody tr', { hasText: TEAM }).first().waitFor();
     await screenshot(page, '79-attendance-list');
@@ -282,7 +275,7 @@ describe('the other assessment pages', () => {
   });
 
   test('年度考核: the leadership group computes the year and may move a grade one step with a reason', async () => {
-    await switchUser('office');
+    await switchUser(page, 'office');
     await openMenu(page, '考勤考核', '年度考核');
     await page.getByTestId('annual-compute').click();
     await page.locator('.ant-popover:visible').getByRole('button', { name: /确\s*定|OK/ }).click();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, screenshot, type Browser } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { collectPageErrors, fillLogin, signIn, signOut } from '../support/session.ts';
+import { openMenu, pick } from '../support/ui.ts';
 
 // Sign-in, menus by grant, user management, the forced password change, the audit log and its
 // chain check, and signing out: the console of #3 against a real server on a fresh demo database.
@@ -33,18 +34,6 @@ const menu = () => page.getByTestId('side-menu');
 /** A menu entry by its text (a group's accessible name starts with its icon's label, "apartment 组织架构"). */
 const menuItem = (name: string) => menu().getByRole('menuitem', { name: new RegExp(`(^|\\s)${name}$`) });
 
-/** Opens a left-menu page, opening its group first if it is closed. */
-async function openMenu(group: string, item: string): Promise<void> {
-  if (!(await menuItem(item).isVisible())) await menuItem(group).click();
-  await menuItem(item).click();
-}
-
-/** Picks an option of an antd Select: opens it, then clicks the option with that title. */
-async function pick(combobox: ReturnType<Page['getByRole']>, title: string): Promise<void> {
-  await combobox.click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`).click();
-}
-
 describe('signing in', () => {
   test('a protected address leads to the login page; a wrong password gets a clear Chinese error', async () => {
     await page.goto('/org/teams');
@@ -74,11 +63,11 @@ describe('signing in', () => {
     expect(await page.getByRole('button', { name: '新建服务队' }).count()).toBe(0);
     await screenshot(page, '12-hr-menu');
 
-    await openMenu('组织架构', '部门');
+    await openMenu(page, '组织架构', '部门');
     await page.getByTestId('departments-table').locator('tbody tr[data-row-key]').first().waitFor();
     expect(await page.getByRole('button', { name: '新建部门' }).count()).toBe(0);
     expect(await page.getByTestId('departments-table').getByRole('button', { name: '编辑' }).count()).toBe(0);
-    await openMenu('组织架构', '服务社');
+    await openMenu(page, '组织架构', '服务社');
     await page.getByTestId('coops-table').locator('tbody tr[data-row-key]').first().waitFor();
     expect(await page.getByRole('button', { name: '新建服务社' }).count()).toBe(0);
 
@@ -96,7 +85,7 @@ describe('(b) users and grants', () => {
 
   test('the security administrator creates a user with a department-scoped role and sees the one-time password', async () => {
     await signIn(page, 'security');
-    await openMenu('系统管理', '用户与授权');
+    await openMenu(page, '系统管理', '用户与授权');
     await page.waitForURL('**/system/users');
     const table = page.getByTestId('users-table');
     await table.locator('tbody tr[data-row-key]').first().waitFor();
@@ -106,9 +95,9 @@ describe('(b) users and grants', () => {
     const form = page.getByTestId('user-create-form');
     await form.getByLabel('用户名', { exact: true }).fill(username);
     await form.getByLabel('姓名', { exact: true }).fill('张三（综治办）');
-    await pick(form.getByRole('combobox', { name: '角色' }), '主管部门');
+    await pick(page, form.getByRole('combobox', { name: '角色' }), '主管部门');
     // The role takes a department: the department list appears.
-    await pick(form.getByRole('combobox', { name: '部门' }), '社会治安综合治理办公室');
+    await pick(page, form.getByRole('combobox', { name: '部门' }), '社会治安综合治理办公室');
     await screenshot(page, '15-user-form', { fullPage: false });
     await form.getByRole('button', { name: '创建' }).click();
 
@@ -166,7 +155,7 @@ describe('(c) audit', () => {
   test('the audit administrator sees the sign-ins in the audit log, exports it, and finds the chain intact', async () => {
     await signIn(page, 'auditor');
     expect(await menuItem('系统管理').count()).toBe(0);
-    await openMenu('监察审计', '审计日志');
+    await openMenu(page, '监察审计', '审计日志');
     await page.waitForURL('**/audit/log');
     const table = page.getByTestId('audit-table');
     const rows = table.locator('tbody tr[data-row-key]');
@@ -177,7 +166,7 @@ describe('(c) audit', () => {
     await screenshot(page, '20-audit');
 
     // The creation of e2e.zhang, expanded: the user as created, and the record's hash.
-    await pick(page.getByRole('combobox', { name: '操作' }), 'user.create');
+    await pick(page, page.getByRole('combobox', { name: '操作' }), 'user.create');
     await page.getByText('共 30 条').waitFor(); // 29 demo accounts and e2e.zhang
     await rows.first().getByRole('button').first().click();
     const detail = page.getByTestId('audit-detail');
@@ -189,7 +178,7 @@ describe('(c) audit', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export').click()]);
     expect(download.suggestedFilename()).toBe('审计日志.xlsx');
 
-    await openMenu('监察审计', '链校验');
+    await openMenu(page, '监察审计', '链校验');
     await page.getByTestId('chain-verify').click();
     const result = page.getByTestId('chain-result');
     await result.waitFor();

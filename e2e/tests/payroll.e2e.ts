@@ -4,7 +4,7 @@ import { request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, screenshot, type Browser } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
-import { collectPageErrors, DEMO_PASSWORD, signIn, signOut } from '../support/session.ts';
+import { collectPageErrors, DEMO_PASSWORD, signIn, switchUser } from '../support/session.ts';
 import { openMenu, pickText } from '../support/ui.ts';
 
 // Payroll in the console (#7): finance reads the pay policy, is refused a percent outside the
@@ -43,13 +43,6 @@ afterAll(async () => {
   await server?.stop();
   expect(pageErrors).toEqual([]);
 });
-
-async function switchUser(username: string): Promise<void> {
-  await page.goto('/');
-  await page.getByTestId('user-menu').waitFor();
-  await signOut(page);
-  await signIn(page, username);
-}
 
 /** Signs a step of the run over the API as another unit's account (R21 needs every unit and department). */
 async function signAs(username: string, verb: 'confirm' | 'review'): Promise<void> {
@@ -133,7 +126,7 @@ describe('the pay policy (#7 part 1)', () => {
 
 describe('a month from run to payment (#7 parts 3, 4 and 7)', { timeout: 150_000 }, () => {
   test('社会协管服务社 runs last month; every slip explains its lines, a page at a time', async () => {
-    await switchUser('coop1');
+    await switchUser(page, 'coop1');
     await openMenu(page, '薪酬发放', '月度发放');
     await page.getByTestId('runs-table').getByText('尚无发放，点击“新建发放”选择服务社和月份开始。').waitFor();
     await page.getByTestId('run-create').click();
@@ -165,7 +158,7 @@ describe('a month from run to payment (#7 parts 3, 4 and 7)', { timeout: 150_000
   });
 
   test('派出所 finds the run in its to-dos and confirms its own workers', async () => {
-    await switchUser('paichusuo');
+    await switchUser(page, 'paichusuo');
     await page.getByTestId('home-todos').getByText('1 个薪酬发放待您签批：日常管理单位确认（R21）。').waitFor();
     await openMenu(page, '薪酬发放', '审批');
     const row = page.getByTestId('approvals-table').locator('tbody tr', { hasText: '社会协管服务社' });
@@ -182,7 +175,7 @@ describe('a month from run to payment (#7 parts 3, 4 and 7)', { timeout: 150_000
 
   test('the other units confirm; 综治办 reviews its teams (社保所 its own)', async () => {
     for (const unit of ['jiaojing', 'anjiansuo', 'renshe', 'chengguan', 'jianshe']) await signAs(unit, 'confirm');
-    await switchUser('zongzhiban');
+    await switchUser(page, 'zongzhiban');
     await page.goto(runPath);
     await page.getByTestId('run-state-unit_confirmed').waitFor();
     await sign('review', 'unit_confirmed'); // 社保所 still to review
@@ -191,7 +184,7 @@ describe('a month from run to payment (#7 parts 3, 4 and 7)', { timeout: 150_000
   });
 
   test('the leader approves: the run can no longer change', async () => {
-    await switchUser('leader');
+    await switchUser(page, 'leader');
     await page.goto(runPath);
     await page.getByTestId('run-state-department_reviewed').waitFor();
     await sign('approve', 'approved');
@@ -201,7 +194,7 @@ describe('a month from run to payment (#7 parts 3, 4 and 7)', { timeout: 150_000
   });
 
   test('the coop downloads the bank file and the payslips, releases the pay and records a correction', async () => {
-    await switchUser('coop1');
+    await switchUser(page, 'coop1');
     await page.goto(runPath);
     await page.getByTestId('run-state-approved').waitFor();
     const xlsx = await downloaded('run-bank', () => page.getByTestId('run-bank-xlsx').click());
@@ -240,7 +233,7 @@ describe('a month from run to payment (#7 parts 3, 4 and 7)', { timeout: 150_000
   });
 
   test('the worker reads their own payslip and downloads it', async () => {
-    await switchUser('worker1');
+    await switchUser(page, 'worker1');
     await page.getByTestId('home-payslips').click();
     const table = page.getByTestId('my-slips-table');
     await table.getByText(MONTH_TEXT).waitFor();

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { animationsDone, artifactsDir, launchBrowser, screenshot, type Browser } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
-import { collectPageErrors, signIn, signOut } from '../support/session.ts';
+import { collectPageErrors, signIn, switchUser } from '../support/session.ts';
 import { openMenu, pick, pickText } from '../support/ui.ts';
 
 // Headcount, hiring and work agreements in the console (#5): the quota board, a hire into a
@@ -39,14 +39,6 @@ afterAll(async () => {
 function dayFromToday(n: number): string {
   const shanghai = new Date(Date.now() + 8 * 3600_000 + n * 86_400_000);
   return shanghai.toISOString().slice(0, 10);
-}
-
-async function switchUser(username: string): Promise<void> {
-  // From the home page: an open drawer's mask would cover the user menu.
-  await page.goto('/');
-  await page.getByTestId('user-menu').waitFor();
-  await signOut(page);
-  await signIn(page, username);
 }
 
 const CANDIDATE = { name: '端木新', id: makeIdNumber('310117', '1990-05-06', 771), team: '综合协管' };
@@ -91,7 +83,7 @@ describe('职数看板', () => {
   });
 
   test('a department proposes a team quota (R9); town HR adjusts it, and must say why', async () => {
-    await switchUser('zongzhiban');
+    await switchUser(page, 'zongzhiban');
     await openMenu(page, '职数与招录', '职数申报');
     await page.waitForURL('**/quota/proposals');
     await page.getByTestId('proposals-table').waitFor();
@@ -110,7 +102,7 @@ describe('职数看板', () => {
     await form.waitFor({ state: 'detached' });
     await page.getByTestId('proposals-table').locator('tbody tr', { hasText: '社区保安' }).getByText('待审批').waitFor();
 
-    await switchUser('hr');
+    await switchUser(page, 'hr');
     await openMenu(page, '职数与招录', '职数申报');
     const row = page.getByTestId('proposals-table').locator('tbody tr', { hasText: '社区保安' });
     await row.getByRole('button', { name: '核定' }).click();
@@ -134,7 +126,7 @@ describe('a hire into a vacancy, through the whole chain (R6, R10)', () => {
   let agreementUrl = '';
 
   test('the supervising department (综治办) requests the hire, seeing the team’s vacancies', async () => {
-    await switchUser('zongzhiban');
+    await switchUser(page, 'zongzhiban');
     await openMenu(page, '职数与招录', '招录申请');
     await page.waitForURL('**/hiring');
     await page.getByTestId('hiring-table').waitFor();
@@ -158,7 +150,7 @@ describe('a hire into a vacancy, through the whole chain (R6, R10)', () => {
   });
 
   test('town HR approves it against the vacancy; the board shows the place reserved', async () => {
-    await switchUser('hr');
+    await switchUser(page, 'hr');
     await page.getByTestId('home-todos').getByText(/份招录\/调队申请待审批/).waitFor();
     await screenshot(page, '56-home-hr');
     await openMenu(page, '职数与招录', '职数看板');
@@ -178,7 +170,7 @@ describe('a hire into a vacancy, through the whole chain (R6, R10)', () => {
   });
 
   test('the coop draws up the agreement from the approved request and signs it', async () => {
-    await switchUser('coop1');
+    await switchUser(page, 'coop1');
     await openMenu(page, '职数与招录', '招录申请');
     const row = page.getByTestId('hiring-table').locator('tbody tr', { hasText: CANDIDATE.name });
     await row.getByRole('button', { name: '拟订协议' }).click();
@@ -200,7 +192,7 @@ describe('a hire into a vacancy, through the whole chain (R6, R10)', () => {
   });
 
   test('the supervising department witnesses it (鉴证)', async () => {
-    await switchUser('zongzhiban');
+    await switchUser(page, 'zongzhiban');
     await page.getByTestId('home-todos').getByText(/份上岗协议已签订，待主管部门鉴证/).waitFor();
     await page.goto(agreementUrl);
     const drawer = page.getByTestId('agreement-drawer');
@@ -215,7 +207,7 @@ describe('a hire into a vacancy, through the whole chain (R6, R10)', () => {
   });
 
   test('the coop files it (用工备案); the agreement is in force and the hire completed', async () => {
-    await switchUser('coop1');
+    await switchUser(page, 'coop1');
     await page.goto(agreementUrl);
     const drawer = page.getByTestId('agreement-drawer');
     await drawer.getByTestId('agreement-state-witnessed').waitFor();
@@ -271,7 +263,7 @@ describe('a hire into a vacancy, through the whole chain (R6, R10)', () => {
 
 describe('调队 (R10: an exit and a hire, approved by town HR)', () => {
   test('the supervising department requests a transfer from the hiring page; it waits for town HR', async () => {
-    await switchUser('zongzhiban');
+    await switchUser(page, 'zongzhiban');
     await openMenu(page, '职数与招录', '招录申请');
     await page.getByTestId('hiring-transfer').click();
     const form = page.getByTestId('transfer-form');
@@ -301,7 +293,7 @@ describe('调队 (R10: an exit and a hire, approved by town HR)', () => {
 
 describe('上岗协议 lists', () => {
   test('到期提醒 opens on 30 days and the 60-day filter lists only agreements ending within 60 days', async () => {
-    await switchUser('coop2');
+    await switchUser(page, 'coop2');
     await openMenu(page, '上岗协议', '到期提醒');
     await page.waitForURL('**/agreements/expiring');
     await page.getByRole('heading', { name: '到期提醒' }).waitFor();
@@ -335,7 +327,7 @@ describe('上岗协议 lists', () => {
   });
 
   test('renewal (R8): town HR enters a pass for the year, then the coop renews that agreement', async () => {
-    await switchUser('hr');
+    await switchUser(page, 'hr');
     await page.goto('/agreements/expiring?expiringWithin=60');
     const first = page.getByTestId('agreements-table').locator('tbody tr[data-row-key]').first();
     const name = (await first.locator('td:nth-child(2) a').innerText()).trim();
@@ -350,7 +342,7 @@ describe('上岗协议 lists', () => {
     await drawer.getByTestId('renewal-gate').getByText(/可续签：\d{4} 年度考核 合格/).waitFor();
     const agreementUrl = new URL(page.url()).pathname + new URL(page.url()).search;
 
-    await switchUser('coop2');
+    await switchUser(page, 'coop2');
     await page.goto(agreementUrl);
     await drawer.getByRole('heading', { name: new RegExp(name) }).or(drawer.getByText(`上岗协议 · ${name}`)).first().waitFor();
     await drawer.getByTestId('agreement-renew').click();
@@ -382,7 +374,7 @@ describe('上岗协议 lists', () => {
 
 describe('离岗', () => {
   test('exits list with filters, the retirement tab, and 办理离岗 from the list', async () => {
-    await switchUser('hr');
+    await switchUser(page, 'hr');
     await openMenu(page, '职数与招录', '离岗');
     await page.waitForURL('**/exits');
     await page.getByTestId('exits-table').locator('tbody tr[data-row-key]').first().waitFor();
