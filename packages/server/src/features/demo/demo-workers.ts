@@ -59,6 +59,13 @@ export function demoIdentity(code: string): { region: string; seed: number } {
   return { region: `3${String(10000 + (h % 90000)).padStart(5, '0')}`, seed: h };
 }
 
+/**
+ * Birth dates by sex: the oldest reach retirement age (60 and 50, plus the 2025 reform's months)
+ * around 2026, so the retirement list holds a few people rather than a third of the town, and the
+ * youngest were 18 by the earliest start date (2006-03). Both end at 1988-03.
+ */
+const BIRTH_RANGES = { male: { from: '1965-10-01', days: 8200 }, female: { from: '1975-10-01', days: 4550 } } as const;
+
 export function demoWorkers(org: DemoOrg, identity = demoIdentity('xiaokunshan'), count = 659): CreateWorker[] {
   const random = seeded(identity.seed);
   const pick = <T>(items: readonly T[] | string): T => items[Math.floor(random() * items.length)] as T;
@@ -68,8 +75,10 @@ export function demoWorkers(org: DemoOrg, identity = demoIdentity('xiaokunshan')
   for (const team of org.teams) {
     const size = Math.max(1, Math.round((TEAM_SIZES[team.name] ?? 10) * scale));
     for (let i = 0; i < size && rows.length < count; i++, n++) {
-      const born = addDays('1962-01-01', Math.floor(random() * 365 * 33));
-      const idNumber = makeIdNumber(identity.region, born, (n % 999) + 1);
+      const sequence = (n % 999) + 1; // its parity is the sex the ID number says (odd: male)
+      const range = BIRTH_RANGES[sequence % 2 === 1 ? 'male' : 'female'];
+      const born = addDays(range.from, Math.floor(random() * range.days));
+      const idNumber = makeIdNumber(identity.region, born, sequence);
       const unit = team.managingUnits[i % team.managingUnits.length]!;
       const field = FIELD_TEAMS.has(team.name);
       const legacy = random() < 0.3;
