@@ -169,6 +169,8 @@ describe('budget and shortfall (#8 part 4, R18, R22)', () => {
     await openMenu(page, '经费管理', '缺额');
     await expect.poll(() => yuanOf('budget-shortfallFen')).toBe(opened - 1_000_000);
     expect(await page.getByTestId(`shortfall-${CITY}`).innerText()).toContain('¥7,000,000.00');
+    // The months as a chart (ECharts, loaded with this page) above the same figures as a table.
+    await page.getByTestId('months-chart').locator('canvas').first().waitFor();
     await screenshot(page, '115-shortfall');
   });
 

@@ -143,6 +143,10 @@ export const enFunds: Record<keyof typeof zhFunds, string> = {
   'funds.shortfall.months': 'Personnel by month: planned and paid',
   'funds.shortfall.monthPlanned': 'Planned (year ÷ 12)',
   'funds.shortfall.monthPaid': 'Paid',
+  'funds.shortfall.plannedToDate': 'Planned to date',
+  'funds.shortfall.paidToDate': 'Paid to date',
+  'funds.shortfall.axisMonth': 'Month (yuan)',
+  'funds.shortfall.axisToDate': 'To date (yuan)',
 
   'funds.app.title': 'Funding applications, {year}',
   'funds.app.create': 'Apply for funds',

@@ -142,6 +142,10 @@ export const zhFunds = {
   'funds.shortfall.months': '人员经费按月：计划与实际发放',
   'funds.shortfall.monthPlanned': '计划（全年 ÷ 12）',
   'funds.shortfall.monthPaid': '实际发放',
+  'funds.shortfall.plannedToDate': '计划累计',
+  'funds.shortfall.paidToDate': '实际累计',
+  'funds.shortfall.axisMonth': '当月（元）',
+  'funds.shortfall.axisToDate': '累计（元）',
 
   'funds.app.title': '{year} 年经费申请',
   'funds.app.create': '申请经费',

@@ -1,11 +1,15 @@
 import { formatYuan, TOWN_SUBSIDY, type Budget } from '@gongyi/domain';
-import { Alert, Card, Col, Progress, Row, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Card, Col, Progress, Row, Skeleton, Table, Typography, type TableColumnsType } from 'antd';
+import { lazy, Suspense } from 'react';
 import { LoadError } from '../../components/LoadError';
 import { monthText } from '../../features/assessment/display';
 import { BudgetFigures, useBudget } from '../../features/funds/BudgetFigures';
 import { localPaging, ReportHeader, rowTestId, sourceName, useYear } from '../../features/funds/display';
 import { Yuan } from '../../features/payroll/display';
 import { useI18n } from '../../i18n';
+
+// ECharts (~1 MB) loads with this page only.
+const MonthsChart = lazy(() => import('../../features/funds/MonthsChart'));
 
 type Receipt = Budget['receipts'][number];
 type Month = Budget['months'][number];
@@ -47,6 +51,13 @@ export function ShortfallPage() {
       <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('funds.shortfall.formula')} />
       <BudgetFigures budget={budget} loading={loading} />
       {budget && <TownShare budget={budget} />}
+      {budget && budget.months.length > 0 && (
+        <Card size="small" title={t('funds.shortfall.months')} style={{ marginBottom: 16 }}>
+          <Suspense fallback={<Skeleton active />}>
+            <MonthsChart months={budget.months} />
+          </Suspense>
+        </Card>
+      )}
       <Row gutter={16}>
         <Col span={24} xl={12}>
           <Card size="small" title={t('funds.shortfall.receipts')} style={{ marginBottom: 16 }}>
