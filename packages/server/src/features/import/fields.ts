@@ -49,3 +49,17 @@ const BY_HEADER = new Map<string, ImportField>(
 export function fieldOfHeader(header: string): ImportField | undefined {
   return BY_HEADER.get(normaliseHeader(header));
 }
+
+/** The registry field (person or post) each column fills, as `matchExisting` names them; null: not compared. */
+const REGISTRY_FIELD: Record<ImportField, string | null> = {
+  name: 'name', idNumber: null, phone: 'phone', team: 'teamId', community: 'communityId', managingDepartment: 'managingDepartmentId',
+  duty: 'duty', startDate: 'startDate', bankAccount: 'bankAccount', bankName: 'bankName', householdRegistration: 'householdRegistration',
+  address: 'address', education: 'education', disabilityCertificate: 'disabilityCertificate', emergencyContactName: 'emergencyContactName',
+  emergencyContactPhone: 'emergencyContactPhone', offRoster: 'offRoster', payScheme: 'payScheme', legacyBase: 'legacyBaseFen',
+  legacyBonus: 'legacyBonusFen', insurance: 'insurance', employmentBasis: 'employmentBasis', specialPost: 'specialPost', fieldOrHazardous: 'fieldOrHazardous',
+};
+
+/** The registry fields a sheet's mapped columns fill: an existing person is compared on these only. */
+export function comparedFields(columns: readonly { field: ImportField | null }[]): Set<string> {
+  return new Set(columns.flatMap((c) => (c.field && REGISTRY_FIELD[c.field] ? [REGISTRY_FIELD[c.field]!] : [])));
+}

@@ -91,9 +91,24 @@ describe('worker import API', () => {
       row: 2,
       status: 'differs',
       name: '张三',
-      messages: [{ column: '', value: '', message: '系统中已有此人，以下信息与表中不一致：联系电话、所属队伍、日常管理单位。本行不导入；如需修改，请到该人员页面办理。' }],
+      // 日常管理单位 follows the team in the registry, but the sheet has no such column: not named.
+      messages: [{ column: '', value: '', message: '系统中已有此人，以下信息与表中不一致：联系电话、所属队伍。本行不导入；如需修改，请到该人员页面办理。' }],
     });
     expect((await send('commit', data)).body).toMatchObject({ created: 0, unchanged: 3, skipped: 1 });
+  });
+
+  it('compares an existing person only on the columns the sheet has: a shorter roster finds them unchanged', async () => {
+    const id = ids();
+    const fuller = [...MESSY_HEADER, '参保类型', '用工方式', '岗位'];
+    await send('commit', await workbookOf(fuller, cleanRows(id).map((r) => [...r, '城镇职工社会保险', '完成规定工作量', '巡查'])));
+    // The same people from a sheet without those three columns: their defaults are not differences.
+    const preview = await send('preview', await clean(id));
+    expect(preview.body.counts).toEqual({ total: 4, create: 0, unchanged: 4, differs: 0, error: 0 });
+    expect((await send('commit', await clean(id))).body).toMatchObject({ created: 0, unchanged: 4, skipped: 0 });
+    // With the column, a different value still differs.
+    const other = await send('preview', await workbookOf(fuller, cleanRows(id).map((r) => [...r, '社区综合保险', '完成规定工作量', '巡查'])));
+    expect(other.body.counts).toMatchObject({ unchanged: 0, differs: 4 });
+    expect(other.body.rows[0].messages[0].message).toContain('以下信息与表中不一致：参保类型。');
   });
 
   it('names the rows whose ID already holds an active post in another town', async () => {

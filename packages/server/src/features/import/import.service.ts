@@ -3,12 +3,12 @@ import { maskBankAccount, maskIdNumber, maskPhone } from '@gongyi/domain';
 import type { MutationContext, ReadContext } from '../../http/context.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { authorize } from '../policy.js';
-import { importWorkers, matchExisting, startWorkerImport, type ImportCounts } from '../workers/workers.service.js';
+import { importWorkers, matchExisting, startWorkerImport, type ComparedFields, type ImportCounts } from '../workers/workers.service.js';
 import { markActiveElsewhere } from './active-elsewhere.js';
 import type { CheckedRow, RowMessage } from './check-row.js';
 import { checkSheet, type CheckedSheet } from './check-sheet.js';
 import type { ColumnMapping } from './columns.js';
-import { IMPORT_FIELD_LABELS, type ImportField } from './fields.js';
+import { comparedFields, IMPORT_FIELD_LABELS, type ImportField } from './fields.js';
 import { checkUpload } from './file-guard.js';
 import { savedMapping } from './import-mapping.js';
 import { buildReport, type ReportRow } from './import-report.js';
@@ -43,14 +43,14 @@ async function check(ctx: ReadContext, townId: string, upload: Upload, limits: I
 const note = (message: string): RowMessage => ({ field: null, column: '', value: '', message });
 
 /** Valid rows against the town's workers: new, already there and equal, or already there but different. */
-async function classify(ctx: ReadContext, townId: string, rows: CheckedRow[]): Promise<ReportRow[]> {
+async function classify(ctx: ReadContext, townId: string, rows: CheckedRow[], compared: ComparedFields): Promise<ReportRow[]> {
   const ids = rows.flatMap((r) => (r.worker ? [r.worker.person.idNumber] : []));
   const existing = await matchExisting(ctx, townId, ids);
   return rows.map((r): ReportRow => {
     if (!r.worker) return { ...r, status: 'error' };
     const match = existing.get(r.worker.person.idNumber);
     if (!match) return { ...r, status: 'create' };
-    const differences = match.differences(r.worker);
+    const differences = match.differences(r.worker, compared);
     if (differences.length === 0) return { ...r, status: 'unchanged', messages: [note('系统中已有此人，信息一致，不会重复导入。')] };
     return {
       ...r,
@@ -73,7 +73,7 @@ const presentMessage = (m: RowMessage) => ({ column: m.column, value: m.field &&
 export async function previewImport(ctx: ReadContext, townId: string, upload: Upload, limits = IMPORT_LIMITS): Promise<ImportPreview> {
   authorize(ctx.actor, 'worker.import');
   const { checked } = await check(ctx, townId, upload, limits);
-  const rows = await classify(ctx, townId, checked.rows);
+  const rows = await classify(ctx, townId, checked.rows, comparedFields(checked.columns));
   const count = (status: ReportRow['status']) => rows.filter((r) => r.status === status).length;
   return {
     fileName: upload.fileName,
@@ -89,7 +89,7 @@ export async function previewImport(ctx: ReadContext, townId: string, upload: Up
 export async function importReport(ctx: ReadContext, townId: string, upload: Upload, limits = IMPORT_LIMITS): Promise<Buffer> {
   authorize(ctx.actor, 'worker.import');
   const { sheet, checked } = await check(ctx, townId, upload, limits);
-  return buildReport(sheet, checked.headerRow.row, await classify(ctx, townId, checked.rows));
+  return buildReport(sheet, checked.headerRow.row, await classify(ctx, townId, checked.rows, comparedFields(checked.columns)));
 }
 
 export interface ImportPlan {
@@ -97,6 +97,8 @@ export interface ImportPlan {
   sheetName: string;
   sha256: string;
   rows: CheckedRow[];
+  /** What an existing person is compared on: the fields the sheet has columns for. */
+  compared: ComparedFields;
 }
 
 /** Reads and checks the whole file on this thread; refuses it if any row has an error. */
@@ -106,7 +108,7 @@ export async function planImport(ctx: ReadContext, townId: string, upload: Uploa
   const errors = checked.rows.filter((r) => !r.worker).length;
   if (errors > 0) throw refuse.rowsHaveErrors(errors);
   const sha256 = createHash('sha256').update(upload.data).digest('hex');
-  return { fileName: upload.fileName, sheetName: checked.sheetName, sha256, rows: checked.rows };
+  return { fileName: upload.fileName, sheetName: checked.sheetName, sha256, rows: checked.rows, compared: comparedFields(checked.columns) };
 }
 
 /** All valid rows in the caller's one transaction, and one audit record without personal data. */
@@ -114,11 +116,11 @@ export async function commitImport(ctx: MutationContext, townId: string, plan: I
   authorize(ctx.actor, 'worker.import');
   // The dry run's checks hashed each ID already (markActiveElsewhere).
   const hashes = plan.rows.every((r) => r.idHash !== undefined) ? plan.rows.map((r) => r.idHash!) : undefined;
-  const counts = await importWorkers(ctx, townId, plan.rows.map((r) => r.worker!), hashes);
+  const counts = await importWorkers(ctx, townId, plan.rows.map((r) => r.worker!), hashes, plan.compared);
   return recordImport(ctx, townId, plan, plan.rows.length, counts);
 }
 
-async function recordImport(ctx: MutationContext, townId: string, file: Omit<ImportPlan, 'rows'>, total: number, counts: ImportCounts): Promise<ImportResult> {
+async function recordImport(ctx: MutationContext, townId: string, file: Omit<ImportPlan, 'rows' | 'compared'>, total: number, counts: ImportCounts): Promise<ImportResult> {
   const summary = { fileName: file.fileName, total, ...counts };
   await recordAudit(ctx, { townId, action: 'worker.import', objectType: 'import', objectId: file.sha256, after: { ...summary, sheetName: file.sheetName, sha256: file.sha256 } });
   return summary;
@@ -146,7 +148,7 @@ async function importPrepared(ctx: MutationContext, townId: string, upload: Uplo
   const [saved, lookups] = await Promise.all([savedMapping(ctx.db, townId), loadLookups(ctx, townId)]);
   file.start({ choices: { saved, requested: upload.mapping }, lookups });
   const { sheetName, match } = await file.header();
-  const workers = startWorkerImport(ctx, townId);
+  const workers = startWorkerImport(ctx, townId, null, comparedFields(match.columns));
   let total = 0;
   let errors = 0;
   for await (const batch of file.batches()) {

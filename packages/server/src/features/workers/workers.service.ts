@@ -382,14 +382,21 @@ const POST_COLUMN_OF = {
   startDate: 'start_date',
 } as const satisfies Partial<Record<keyof CreateWorker['post'], keyof Row<'posts'>>>;
 
+/**
+ * The fields an import compares with the stored person and post: those its sheet has a column for
+ * (a column the sheet lacks says nothing about the stored value; its default must not read as a
+ * difference). Undefined: every field, for rows given whole (the JSON API).
+ */
+export type ComparedFields = ReadonlySet<string>;
+
 /** Existing people of the town with these ID numbers, and how an imported row differs from each. */
 export async function matchExisting(
   ctx: ReadContext,
   townId: string,
   idNumbers: string[],
   hashes = idNumbers.map((n) => idHash(ctx.keyring, n)),
-): Promise<Map<string, { personId: string; differences(row: CreateWorker): string[] }>> {
-  const found = new Map<string, { personId: string; differences(row: CreateWorker): string[] }>();
+): Promise<Map<string, { personId: string; differences(row: CreateWorker, compared?: ComparedFields): string[] }>> {
+  const found = new Map<string, { personId: string; differences(row: CreateWorker, compared?: ComparedFields): string[] }>();
   for (let i = 0; i < hashes.length; i += 500) {
     const persons = await repo.findPersonsByIdHash(ctx.db, townId, hashes.slice(i, i + 500));
     if (persons.length === 0) continue;
@@ -399,10 +406,11 @@ export async function matchExisting(
       const post = posts.find((x) => x.person_id === p.id);
       found.set(clear.idNumber, {
         personId: p.id,
-        differences: (row) => {
-          const diffs = (Object.keys(row.person) as (keyof PersonInput)[]).filter((k) => k !== 'idNumber' && (row.person[k] ?? null) !== (clear[k] ?? null));
+        differences: (row, compared) => {
+          const diffs = (Object.keys(row.person) as (keyof PersonInput)[]).filter((k) => k !== 'idNumber' && (!compared || compared.has(k)) && (row.person[k] ?? null) !== (clear[k] ?? null));
           const postDiffs = post
             ? (Object.keys(POST_COLUMN_OF) as (keyof typeof POST_COLUMN_OF)[]).filter((k) => {
+                if (compared && !compared.has(k)) return false;
                 const stored = post[POST_COLUMN_OF[k]];
                 const given = row.post[k];
                 return (typeof given === 'boolean' ? Number(given) : (given ?? null)) !== stored;
@@ -437,7 +445,7 @@ export interface WorkerImport {
  * New ID numbers become workers; rows whose ID is already in the town create nothing (unchanged
  * when equal, skipped when they differ).
  */
-export function startWorkerImport(ctx: MutationContext, townId: string, sealer: Sealer | null = null): WorkerImport {
+export function startWorkerImport(ctx: MutationContext, townId: string, sealer: Sealer | null = null, compared?: ComparedFields): WorkerImport {
   authorize(ctx.actor, 'worker.import');
   const counts: ImportCounts = { created: 0, unchanged: 0, skipped: 0 };
   const postIds: string[] = [];
@@ -452,7 +460,7 @@ export function startWorkerImport(ctx: MutationContext, townId: string, sealer: 
       const existing = await matchExisting(ctx, townId, rows.map((r) => r.person.idNumber), hashes);
       const freshAt = rows.flatMap((r, i) => (existing.has(r.person.idNumber) ? [] : [i]));
       const fresh = freshAt.map((i) => rows[i]!);
-      const differing = rows.filter((r) => (existing.get(r.person.idNumber)?.differences(r).length ?? 0) > 0).length;
+      const differing = rows.filter((r) => (existing.get(r.person.idNumber)?.differences(r, compared).length ?? 0) > 0).length;
       counts.created += fresh.length;
       counts.skipped += differing;
       counts.unchanged += rows.length - fresh.length - differing;
@@ -482,12 +490,13 @@ export async function importWorkers(
   rows: CreateWorker[],
   /** The rows' ID hashes when the caller has them (the file import computes them in its checks). */
   knownHashes?: string[],
+  compared?: ComparedFields,
 ): Promise<ImportCounts> {
   authorize(ctx.actor, 'worker.import');
   // Started first: the worker loads while the checks run (it is only used when rows are written).
   const sealer = rows.length >= BULK_WORKERS.sealOnWorkerFrom ? startSealer(ctx.keyring) : null;
   try {
-    const batch = startWorkerImport(ctx, townId, sealer);
+    const batch = startWorkerImport(ctx, townId, sealer, compared);
     await batch.add(rows, knownHashes);
     return await batch.finish();
   } finally {
