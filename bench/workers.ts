@@ -5,7 +5,7 @@ import { demoIdentity, demoWorkers, type DemoOrg } from '../packages/server/src/
 import { DATES } from '../packages/server/src/features/demo/xiaokunshan.ts';
 import { SYSTEM } from '../packages/server/src/features/policy.ts';
 import { allTeams } from '../packages/server/src/features/teams/teams.service.ts';
-import { importWorkers } from '../packages/server/src/features/workers/workers.service.ts';
+import { importWorkers } from '../packages/server/src/features/workers/worker-import.service.ts';
 import { inTransaction, type ReadContext } from '../packages/server/src/http/context.ts';
 
 // Synthetic workers by the hundred thousand, for the scenarios that need a big town.

@@ -1,6 +1,6 @@
 import { addDays, makeIdNumber, type CreateWorker, type Insurance, type SpecialPost } from '@gongyi/domain';
 import type { MutationContext } from '../../http/context.js';
-import { importWorkers } from '../workers/workers.service.js';
+import { importWorkers } from '../workers/worker-import.service.js';
 
 // 659 synthetic workers (the notice's approved total, R9) across the 15 teams in the proportions a
 // town has: cleaning and patrol large, coordinator teams small. Deterministic: the same seed gives

@@ -3,7 +3,7 @@ import { maskBankAccount, maskIdNumber, maskPhone } from '@gongyi/domain';
 import type { MutationContext, ReadContext } from '../../http/context.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { authorize } from '../policy.js';
-import { importWorkers, matchExisting, startWorkerImport, type ComparedFields, type ImportCounts } from '../workers/workers.service.js';
+import { importWorkers, matchExisting, startWorkerImport, type ComparedFields, type ImportCounts } from '../workers/worker-import.service.js';
 import { markActiveElsewhere } from './active-elsewhere.js';
 import type { CheckedRow, RowMessage } from './check-row.js';
 import { checkSheet, type CheckedSheet } from './check-sheet.js';

@@ -2,7 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import { startTsWorker } from '../../ts-worker.js';
 import { AppError, type ErrorCode, type Text } from '../../http/errors.js';
 import { keySource, type KeySource, type Keyring } from '../crypto/keyring.js';
-import type { SealedNumbers } from '../workers/workers.service.js';
+import type { SealedNumbers } from '../workers/insert-workers.js';
 import type { CheckedRow } from './check-row.js';
 import type { MappingChoices } from './check-sheet.js';
 import type { HeaderMatch } from './columns.js';

@@ -6,7 +6,7 @@ import { testKeyring } from '../crypto/keyring.js';
 import { cleanRows, fixtureIds, freshRegion, MESSY_HEADER, multipart, workbookOf } from '../import/test-workbooks.js';
 import { SEAL_OUT, startSealer } from './parallel-seal.js';
 import { sealNumbers, type PersonNumbers } from './person-codec.js';
-import { BULK_WORKERS } from './workers.service.js';
+import { BULK_WORKERS } from './insert-workers.js';
 
 // A bulk import seals persons' numbers on a worker thread (parallel-seal.ts): what it stores must
 // be exactly what sealing on the request's thread stores — ciphertexts that open to the numbers,
