@@ -28,6 +28,7 @@ import { errorResponses, mutate, readContext, TownItemParams, TownParams, type A
 import { sendXlsx, type Column } from '../../http/xlsx.js';
 import * as annual from './annual.service.js';
 import * as calendar from './calendar.js';
+import * as boards from './sheet-boards.service.js';
 import * as sheets from './sheets.service.js';
 import * as templates from './templates.service.js';
 import { rowsFromUpload, sheetColumns } from './sheet-xlsx.js';
@@ -157,7 +158,7 @@ export function assessmentRoutes(app: App, deps: AppDeps): void {
   app.get('/api/towns/:townId/assessment/overdue', {
     config: { access: 'assessment.read' },
     schema: { tags, summary: '未报送（逾期）的单位', params: TownParams, querystring: OverdueQuerySchema, response: { 200: z.array(OverdueRowSchema.extend({ overdue: z.boolean() })), ...errorResponses } },
-    handler: (req) => sheets.overdueBoard(readContext(deps, req), req.params.townId, req.query.month),
+    handler: (req) => boards.overdueBoard(readContext(deps, req), req.params.townId, req.query.month),
   });
   app.get('/api/towns/:townId/assessment/summary', {
     config: { access: 'assessment.read' },
@@ -168,7 +169,7 @@ export function assessmentRoutes(app: App, deps: AppDeps): void {
       querystring: OverdueQuerySchema,
       response: { 200: z.array(MonthSummarySchema), ...errorResponses },
     },
-    handler: (req) => sheets.monthSummary(readContext(deps, req), req.params.townId, req.query.month),
+    handler: (req) => boards.monthSummary(readContext(deps, req), req.params.townId, req.query.month),
   });
   app.post('/api/towns/:townId/assessment/annual/compute', {
     config: { access: 'assessment.annual' },

@@ -41,12 +41,12 @@ import { findTemplate, templateFor } from './templates.service.js';
 const SHEET = { zh: '考核表', en: 'Assessment sheet' };
 
 /** #6 part 4: a month's sheet is due on the configured day of the next month. */
-function dueDateOf(month: string): string {
+export function dueDateOf(month: string): string {
   const next = addDays(monthBounds(month).last, 1);
   return `${next.slice(0, 8)}${String(ruleValue('assessment.dueDay', next)).padStart(2, '0')}`;
 }
 
-function summaryRows(ctx: ReadContext, townId: string, action: Action) {
+export function summaryRows(ctx: ReadContext, townId: string, action: Action) {
   return repo.sheetRows(ctx.db, townId).where(sheetCondition(ctx, action)).select(repo.SHEET_COLUMNS);
 }
 /** A sheet's row without its rows counted (a page that lists the entries counts them itself). */
@@ -440,58 +440,4 @@ export async function correctEntry(ctx: MutationContext, townId: string, id: str
     .execute();
   await recordAudit(ctx, { townId, action: 'assessment.correction', objectType: 'assessment_sheet', objectId: id, before: { personId: entry.person_id, total: before.total_tenths }, after: { total: after.total_tenths, reason: input.reason } });
   return getSheet(ctx, townId, id);
-}
-
-/** #6 part 4: every unit and team with workers that month whose sheet is not yet submitted, overdue ones flagged. */
-export async function overdueBoard(ctx: ReadContext, townId: string, month: string) {
-  authorize(ctx.actor, 'assessment.read');
-  const { first, last } = monthBounds(month);
-  const expected = await repo.expectedSheets(ctx.db, townId, first, last);
-  const sheets = await summaryRows(ctx, townId, 'assessment.read').where('s.month', '=', month).execute();
-  const due = dueDateOf(month);
-  const visible = ctx.actor.kind === 'system' || grantsFor(ctx.actor, 'assessment.read').some((g) => g.scopeKind === 'town');
-  // A supervising department sees the units that owe sheets for the teams it supervises.
-  const assignments = await ctx.db
-    .selectFrom('team_assignments')
-    .select(['team_id', 'supervising_department_id'])
-    .where('town_id', '=', townId)
-    .where('valid_from', '<=', first)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', first)]))
-    .execute();
-  const supervised = new Set(assignments.filter((a) => actsFor(ctx, 'assessment.read', a.supervising_department_id)).map((a) => a.team_id));
-  return expected
-    .filter((e) => visible || supervised.has(e.team_id) || sheets.some((s) => s.department_id === e.managing_department_id && s.team_id === e.team_id) || actsFor(ctx, 'assessment.read', e.managing_department_id))
-    .map((e) => {
-      const sheet = sheets.find((s) => s.department_id === e.managing_department_id && s.team_id === e.team_id);
-      return {
-        departmentId: e.managing_department_id,
-        departmentName: e.department_name,
-        teamId: e.team_id,
-        teamName: e.team_name,
-        month,
-        dueDate: sheet?.due_date ?? due,
-        sheetId: sheet?.id ?? null,
-        state: (sheet?.state ?? null) as SheetState | null,
-        workers: Number(e.workers),
-        overdue: today(ctx.clock) > (sheet?.due_date ?? due),
-      };
-    })
-    .filter((r) => r.state === null || r.state === 'draft' || r.state === 'community_entered');
-}
-
-/** A month at a glance per team (the leaders' view, and the "city month" of the benchmarks): people, scored, mean, grades. */
-export async function monthSummary(ctx: ReadContext, townId: string, month: string) {
-  authorize(ctx.actor, 'assessment.read');
-  const condition = sheetCondition(ctx, 'assessment.read');
-  const rows = await repo.monthAggregate(ctx.db, month, [townId], (q) => q.where(condition));
-  return rows.map((r) => ({
-    teamId: r.team_id,
-    teamName: r.team_name,
-    workers: Number(r.workers),
-    scored: Number(r.scored),
-    meanTenths: r.mean_tenths === null ? null : Math.round(Number(r.mean_tenths)),
-    grades: { excellent: Number(r.excellent), pass: Number(r.pass), basic_pass: Number(r.basic_pass), fail: Number(r.fail) },
-    locked: Number(r.locked_sheets),
-    sheets: Number(r.sheets),
-  }));
 }
