@@ -113,6 +113,7 @@ describe('attendance and assessment (#6)', () => {
     const { payload, contentType } = multipart({ name: '村居评分.xlsx', data: Buffer.from(await workbook.xlsx.writeBuffer()) });
     const res = await cun1('POST', `/assessment/sheets/${sheetId}/community-upload`, payload, { 'content-type': contentType });
     expect(res.status).toBe(200);
+    expect(res.body.saved).toBe(1); // the row whose only cell was refused is not counted as saved
     expect(res.body.problems).toEqual([{ personId: second!.personId, name: second!.name, field: 'scores.residents', message: expect.stringContaining('20') }]);
     const after = (id: string) => res.body.sheet.entries.find((e: Entry) => e.personId === id).scores;
     expect(after(first!.personId).residents).toBe(19);

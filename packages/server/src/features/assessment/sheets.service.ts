@@ -327,6 +327,8 @@ export async function saveEntries(ctx: MutationContext, townId: string, id: stri
   const problems: CellProblem[] = [];
   // The rows saved, each once: a row named twice in one paste takes the later cells on top of the earlier ones.
   const worked = new Map<string, Worked>();
+  // The rows whose stored values change: what "saved N workers" counts (a row whose only cell was refused does not).
+  const changed = new Set<string>();
   for (const input of rows) {
     const entry = byPerson.get(input.personId);
     if (!entry) {
@@ -340,6 +342,15 @@ export async function saveEntries(ctx: MutationContext, townId: string, id: stri
     const { patch, scores, messages } = applyCells(entry, input, template, scorer, share, worked.get(entry.person_id)?.scores);
     for (const m of messages) problems.push({ personId: entry.person_id, name: entry.person_name, ...m });
     const totals = computeTotals(patch, template, sheet.community_share_percent, bands, scores);
+    if (
+      patch.days_worked_halves !== entry.days_worked_halves ||
+      patch.absence_halves !== entry.absence_halves ||
+      patch.leave_json !== entry.leave_json ||
+      patch.people_served !== entry.people_served ||
+      patch.scores_json !== entry.scores_json
+    ) {
+      changed.add(entry.person_id);
+    }
     // The row read in this transaction becomes the row as written (the answer is built from it, not read back).
     entry.days_worked_halves = patch.days_worked_halves;
     entry.absence_halves = patch.absence_halves;
@@ -353,8 +364,8 @@ export async function saveEntries(ctx: MutationContext, townId: string, id: stri
     entry.grade = totals.grade;
     worked.set(entry.person_id, { scores, missing: totals.missing });
   }
-  const saved = worked.size;
-  const written = saved === entries.length ? entries : entries.filter((e) => worked.has(e.person_id));
+  const saved = changed.size;
+  const written = worked.size === entries.length ? entries : entries.filter((e) => worked.has(e.person_id));
   // The community's pass cannot change attendance (applyCells refuses it), so it writes the scores alone.
   await repo.updateEntries(ctx.updateRows, ctx.kind, townId, id, written, scorer === 'unit', ctx.actor.display, shanghaiTimestamp(ctx.clock.now()));
   await recordAudit(ctx, { townId, action: `assessment.entries.${scorer}`, objectType: 'assessment_sheet', objectId: id, after: { rows: rows.length, saved, refusedCells: problems.length } });
