@@ -96,7 +96,7 @@ async function assertVacancy(ctx: MutationContext, townId: string, teamId: strin
   if (!plan) return;
   const shape = await quota.planShape(ctx.db, townId, plan);
   const teamQuota = shape.teams.find((t) => t.teamId === teamId)?.quota ?? 0;
-  const held = (await quota.occupancy(ctx.db, townId)).filter((o) => o.teamId === teamId).reduce((s, o) => s + o.filled + o.reserved, 0);
+  const held = (await quota.occupancy(ctx.db, townId, today(ctx.clock))).filter((o) => o.teamId === teamId).reduce((s, o) => s + o.filled + o.reserved, 0);
   if (held >= teamQuota) {
     throw ruleViolation(
       {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { makeIdNumber } from '@gongyi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { today } from '../../runtime.js';
 import { demoTown, type Api, type TestTown } from '../../testing/harness.js';
 import { demoIdentity } from '../demo/demo-workers.js';
 
@@ -93,11 +94,13 @@ describe('one out, one in on the database (R10, property)', () => {
       expect(line.vacancies).toBe(line.quota - line.filled - line.reserved);
       expect(line.over).toBe(false);
     }
+    // People in post in the team today or later (R10: an exit dated ahead, as the 2026-04-10 ones here, frees the place on its date).
+    const on = today(t.runtime.clock);
     const counted = await t.database.db
       .selectFrom('posts')
-      .select(['team_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .select(['team_id', (eb) => eb.fn.count<number>('person_id').distinct().as('n')])
       .where('town_id', '=', t.townId)
-      .where('is_current', '=', 1)
+      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', on)]))
       .where('status', 'in', ['active', 'suspended'])
       .where('off_roster', '=', 0)
       .groupBy('team_id')

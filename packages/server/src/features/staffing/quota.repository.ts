@@ -68,14 +68,19 @@ export async function endPlan(db: Executor, townId: string, id: string, validTo:
   await db.updateTable('quota_plans').set({ valid_to: validTo }).where('town_id', '=', townId).where('id', '=', id).execute();
 }
 
-/** Places held per team: current on-roster posts that are active or suspended, and approved hires not yet on post. */
-export async function occupancy(db: Executor, townId: string): Promise<TeamOccupancy[]> {
+/**
+ * Places held per team (R10): each person whose on-roster post in the team is active or suspended
+ * today or later, and approved hires not yet on post. "Or later" keeps an exit or a transfer dated
+ * ahead from freeing the place before its date (the worker is still in post until then; one out,
+ * then one in), and counts a post that starts ahead; a person counts once per team.
+ */
+export async function occupancy(db: Executor, townId: string, today: string): Promise<TeamOccupancy[]> {
   const filled = await db
     .selectFrom('posts as p')
     .innerJoin('teams as t', (j) => j.onRef('t.town_id', '=', 'p.town_id').onRef('t.id', '=', 'p.team_id'))
-    .select(['p.team_id', 't.category_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .select(['p.team_id', 't.category_id', (eb) => eb.fn.count<number>('p.person_id').distinct().as('n')])
     .where('p.town_id', '=', townId)
-    .where('p.is_current', '=', 1)
+    .where((eb) => eb.or([eb('p.valid_to', 'is', null), eb('p.valid_to', '>=', today)]))
     .where('p.status', 'in', HOLDING_STATUSES)
     .where('p.off_roster', '=', 0)
     .groupBy(['p.team_id', 't.category_id'])

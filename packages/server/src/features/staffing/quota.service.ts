@@ -35,7 +35,7 @@ export async function getBoard(ctx: ReadContext, townId: string, on = today(ctx.
   await requireTown(ctx.db, townId);
   const plan = await repo.planOn(ctx.db, townId, on);
   const shape = plan ? await repo.planShape(ctx.db, townId, plan) : null;
-  const figures = quotaBoard(shape, await repo.occupancy(ctx.db, townId));
+  const figures = quotaBoard(shape, await repo.occupancy(ctx.db, townId, today(ctx.clock)));
   const [teams, categories] = await Promise.all([repo.teamNames(ctx.db, townId), repo.categoryNames(ctx.db, townId)]);
   const empty = { quota: null, filled: 0, reserved: 0, vacancies: null, over: false };
   return {
@@ -85,7 +85,7 @@ async function checkPlan(ctx: ReadContext, townId: string, shape: QuotaPlanShape
   const [names, categories] = await Promise.all([repo.teamNames(ctx.db, townId), repo.categoryNames(ctx.db, townId)]);
   const problem = checkQuotaPlan(shape)[0];
   if (problem) throw ruleViolation(problemText(problem, names, categories), problem.kind === 'categories_exceed_total' ? 'total' : 'teams');
-  const occupancy = await repo.occupancy(ctx.db, townId);
+  const occupancy = await repo.occupancy(ctx.db, townId, today(ctx.clock));
   const breach = quotaBreaches(shape, occupancy, occupancy.filter((o) => o.filled + o.reserved > 0).map((o) => o.teamId))[0];
   if (breach) throw ruleViolation(breachText(breach, names, categories, 'plan'), 'teams');
 }
@@ -116,7 +116,7 @@ export async function assertWithinQuota(ctx: MutationContext, townId: string, te
   const plan = await repo.planOn(ctx.db, townId, today(ctx.clock));
   if (!plan) return;
   const shape = await repo.planShape(ctx.db, townId, plan);
-  const breach = quotaBreaches(shape, await repo.occupancy(ctx.db, townId), teamIds)[0];
+  const breach = quotaBreaches(shape, await repo.occupancy(ctx.db, townId, today(ctx.clock)), teamIds)[0];
   if (!breach) return;
   const [names, categories] = await Promise.all([repo.teamNames(ctx.db, townId), repo.categoryNames(ctx.db, townId)]);
   throw ruleViolation(breachText(breach, names, categories, 'fill'), field);

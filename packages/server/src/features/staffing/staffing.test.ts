@@ -130,9 +130,11 @@ describe('headcount, hiring and agreements (#5)', () => {
   });
 
   it('lets exactly one of two racing approvals take the last vacancy (R10)', async () => {
+    // Room for both requests whatever the demo left in this team (its exits depend on the town's names).
+    await setVacancies('社区巡逻', 2, '2026-03-04');
     const a = await zongzhiban('POST', '/hiring', hire(idFor('1991-01-01', 4)));
     const b = await zongzhiban('POST', '/hiring', hire(idFor('1991-01-01', 5)));
-    expect([a.status, b.status]).toEqual([201, 201]);
+    expect([a.status, b.status], JSON.stringify([a.body.error, b.body.error])).toEqual([201, 201]);
     await setVacancies('社区巡逻', 1, '2026-03-05');
     const results = await Promise.all([hr('POST', `/hiring/${a.body.id}/decision`, { decision: 'approve' }), hr('POST', `/hiring/${b.body.id}/decision`, { decision: 'approve' })]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 422]);
@@ -162,6 +164,23 @@ describe('headcount, hiring and agreements (#5)', () => {
     expect(agreements[0]).toMatchObject({ state: 'terminated', terminatedOn: '2026-03-09' });
     const exits = (await hr('GET', '/exits?reason=dismissal')).body.items;
     expect(exits.map((e: { personId: string }) => e.personId)).toContain(worker.personId);
+  });
+
+  it('keeps the place of an exit dated ahead until its date (R10: one out, then one in)', async () => {
+    const active = (await hr('GET', `/workers?teamId=${ids.get('林业养护')}&status=active&pageSize=50`)).body.items as { personId: string; flags: string[] }[];
+    const worker = active.find((w) => !w.flags.includes('off_roster'))!;
+    const before = await team('林业养护');
+    const coop2 = await t.as('coop2');
+    expect((await coop2('POST', `/workers/${worker.personId}/exit`, { reason: 'resignation', exitDate: '2026-04-01' })).status).toBe(200);
+    expect((await team('林业养护')).vacancies).toBe(before.vacancies); // still in post until 2026-03-31
+    t.runtime.clock.set('2026-04-01T10:00:00+08:00');
+    try {
+      // A session of that day (the suite's own would have gone idle over two weeks).
+      const later = (await (await t.as('leader'))('GET', '/quota/board')).body as { teams: { name: string; vacancies: number }[] };
+      expect(later.teams.find((l) => l.name === '林业养护')!.vacancies).toBe(before.vacancies! + 1);
+    } finally {
+      t.runtime.clock.set('2026-03-15T10:00:00+08:00');
+    }
   });
 
   it('renews only workers who passed the annual assessment and lists the rest with the reason (R8)', async () => {
