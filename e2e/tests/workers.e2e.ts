@@ -201,12 +201,17 @@ describe('登记人员', () => {
     expect(post).toContain('2024-01-01');
   });
 
-  test('办理离岗 needs a reason and ends the post from its date', async () => {
+  test('办理离岗 needs a reason and ends the post from its date; a date ahead shows when', async () => {
     await page.getByTestId('worker-exit').click();
     const form = page.getByTestId('exit-form');
     await form.getByRole('button', { name: '确认离岗' }).click();
     await form.getByText('请选择离岗原因').waitFor();
     await pick(form.getByRole('combobox', { name: '离岗原因' }), '辞职');
+    // Resigning at the end of next week: still in post (and holding the place, R10) until then.
+    const exitDate = new Date(Date.now() + (8 * 3600 + 10 * 86400) * 1000).toISOString().slice(0, 10);
+    const date = form.getByLabel('离岗日期', { exact: true });
+    await date.fill(exitDate);
+    await date.blur();
     await screenshot(page, '38-exit', { fullPage: false });
     await form.getByRole('button', { name: '确认离岗' }).click();
     await form.waitFor({ state: 'detached' });
@@ -216,6 +221,7 @@ describe('登记人员', () => {
     expect(await timeline.innerText()).toContain('离岗');
     expect(await page.getByRole('button', { name: '岗位变更' }).isDisabled()).toBe(true);
     expect(await page.getByTestId('worker-exit').isDisabled()).toBe(true);
+    expect(await page.getByTestId('status-ahead').first().innerText()).toBe(`离岗 ${exitDate} 起`);
     await screenshot(page, '39-exited');
   });
 });

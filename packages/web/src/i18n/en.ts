@@ -483,6 +483,8 @@ export const en: Partial<Record<MessageKey, string>> = {
   'workers.col.community': 'Community',
   'workers.col.payScheme': 'Pay scheme',
   'workers.col.status': 'Status',
+  'workers.status.from': 'from {date}',
+  'workers.status.aheadHint': 'Takes effect on {date}; until then the worker is in post and holds the place (R10).',
   'workers.col.flags': 'Flags',
   'workers.col.startDate': 'Start date',
   'workers.male': 'Male',

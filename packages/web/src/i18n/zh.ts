@@ -492,6 +492,8 @@ export const zh = {
   'workers.col.community': '村居',
   'workers.col.payScheme': '待遇办法',
   'workers.col.status': '状态',
+  'workers.status.from': '{date} 起',
+  'workers.status.aheadHint': '自 {date} 起生效；此前仍在岗，占用职数（R10）。',
   'workers.col.flags': '提示',
   'workers.col.startDate': '入职日期',
   'workers.male': '男',

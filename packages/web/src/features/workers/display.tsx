@@ -9,18 +9,23 @@ import {
 } from '@gongyi/domain';
 import { Flex, Tag, Tooltip, Typography } from 'antd';
 import { useI18n, vocab, type MessageKey } from '../../i18n';
+import { todayIso } from '../../lib/dates';
 
 // Small pieces of a worker shown in the roster, on the worker page and in the timeline.
 
 const STATUS_COLORS: Record<PostStatus, string> = { active: 'green', suspended: 'orange', exited: 'default' };
 
-export function StatusTag({ status }: { status: PostStatus }) {
-  const { lang } = useI18n();
-  return (
-    <Tag color={STATUS_COLORS[status]} style={{ marginInlineEnd: 0 }}>
+/** With `from` (the version's first day) ahead of today, the tag says when: an exit recorded ahead is still in post until then (R10). */
+export function StatusTag({ status, from }: { status: PostStatus; from?: string }) {
+  const { t, lang } = useI18n();
+  const ahead = from !== undefined && from > todayIso();
+  const tag = (
+    <Tag color={ahead ? 'gold' : STATUS_COLORS[status]} style={{ marginInlineEnd: 0 }} data-testid={ahead ? 'status-ahead' : undefined}>
       {vocab(POST_STATUS_LABELS, status, lang)}
+      {ahead && ` ${t('workers.status.from', { date: from })}`}
     </Tag>
   );
+  return ahead ? <Tooltip title={t('workers.status.aheadHint', { date: from })}>{tag}</Tooltip> : tag;
 }
 
 const FLAG_COLORS: Record<WorkerFlag, string> = {

@@ -83,7 +83,7 @@ export function WorkerPage() {
         subTitle={
           post && (
             <Flex gap={8} align="center">
-              <StatusTag status={post.status} />
+              <StatusTag status={post.status} from={post.validFrom} />
               <span>{post.teamName}</span>
             </Flex>
           )
@@ -207,7 +207,7 @@ export function WorkerPage() {
                       label: t('workers.field.status'),
                       children: (
                         <Flex gap={8} align="center">
-                          <StatusTag status={post.status} />
+                          <StatusTag status={post.status} from={post.validFrom} />
                           {post.exitReason && <span>{vocab(EXIT_REASON_LABELS, post.exitReason, lang)}</span>}
                         </Flex>
                       ),

@@ -109,7 +109,7 @@ export function rosterColumns({ t, lang, today, sortOrderOf, shortName }: Option
       width: 128,
       render: (_, w) => (w.post ? vocab(PAY_SCHEME_LABELS, w.post.payScheme, lang) : <OrDash value={null} />),
     },
-    { title: title('status'), ...sortable('status'), width: 84, render: (_, w) => (w.post ? <StatusTag status={w.post.status} /> : <OrDash value={null} />) },
+    { title: title('status'), ...sortable('status'), width: 84, render: (_, w) => (w.post ? <StatusTag status={w.post.status} from={w.post.validFrom} /> : <OrDash value={null} />) },
     { title: title('flags'), key: 'flags', width: 232, render: (_, w) => <FlagTags flags={w.flags} /> },
     { title: title('startDate'), ...sortable('startDate'), width: 112, render: (_, w) => <OrDash value={w.post?.startDate} /> },
   ];
