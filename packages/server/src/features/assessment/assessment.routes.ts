@@ -20,10 +20,14 @@ import {
   TemplateQuerySchema,
   TemplateSchema,
   YearParams,
+  type Action,
   type AnnualRow,
+  type Scorer,
+  type Sheet,
 } from '@gongyi/domain';
 import { z } from 'zod';
 import { recordExport } from '../audit/audit.repository.js';
+import type { ReadContext } from '../../http/context.js';
 import { errorResponses, mutate, readContext, TownItemParams, TownParams, type App, type AppDeps } from '../../http/route-kit.js';
 import { sendXlsx, type Column } from '../../http/xlsx.js';
 import * as annual from './annual.service.js';
@@ -55,6 +59,42 @@ const ANNUAL_COLUMNS: Column<AnnualRow>[] = [
   { header: '确定等次', width: 10, value: (r) => ANNUAL_OUTCOME_LABELS[r.outcome].zh },
   { header: '区条线评价', width: 14, value: (r) => r.districtRating },
   { header: '调整理由', width: 30, value: (r) => r.decisionReason },
+];
+
+/** The two xlsx parts of a sheet: the daily-managing unit's whole month, and a community's own workers and indicators (R25). */
+const XLSX_PARTS: {
+  scorer: Scorer;
+  download: string;
+  upload: string;
+  readAccess: Action;
+  writeAccess: Action;
+  sheet: (ctx: ReadContext, townId: string, id: string) => Promise<Sheet>;
+  fileName: (sheet: Sheet) => string;
+  downloadSummary: string;
+  uploadSummary: string;
+}[] = [
+  {
+    scorer: 'unit',
+    download: 'sheet.xlsx',
+    upload: 'upload',
+    readAccess: 'assessment.read',
+    writeAccess: 'assessment.enter',
+    sheet: sheets.getSheet,
+    fileName: (s) => `考勤考核-${s.teamName}-${s.departmentName}-${s.month}.xlsx`,
+    downloadSummary: '下载填报表（xlsx，填好后上传）',
+    uploadSummary: '上传填好的填报表（逐格校验，错误格返回说明，其余保存）',
+  },
+  {
+    scorer: 'community',
+    download: 'community-sheet.xlsx',
+    upload: 'community-upload',
+    readAccess: 'assessment.community',
+    writeAccess: 'assessment.community',
+    sheet: sheets.getCommunitySheet,
+    fileName: (s) => `村居评分-${s.teamName}-${s.month}.xlsx`,
+    downloadSummary: '下载村居评分填报表（本村居人员，xlsx，填好后上传，R25）',
+    uploadSummary: '上传填好的村居评分填报表（逐格校验，错误格返回说明，其余保存）',
+  },
 ];
 
 export function assessmentRoutes(app: App, deps: AppDeps): void {
@@ -109,42 +149,27 @@ export function assessmentRoutes(app: App, deps: AppDeps): void {
     schema: { tags, summary: '村居委会评分（本村居人员的村居考核部分，R25）', params: TownItemParams, body: EntriesInputSchema, response: { 200: SaveEntriesResultSchema, ...errorResponses } },
     handler: (req) => mutate(deps, req, (ctx) => sheets.saveEntries(ctx, req.params.townId, req.params.id, req.body.rows, 'community')),
   });
-  app.get('/api/towns/:townId/assessment/sheets/:id/sheet.xlsx', {
-    config: { access: 'assessment.read' },
-    schema: { tags, summary: '下载填报表（xlsx，填好后上传）', params: TownItemParams },
-    handler: async (req, reply) => {
-      const sheet = await sheets.getSheet(readContext(deps, req), req.params.townId, req.params.id);
-      return sendXlsx(reply, `考勤考核-${sheet.teamName}-${sheet.departmentName}-${sheet.month}.xlsx`, sheetColumns(sheet), sheet.entries);
-    },
-  });
-  app.post('/api/towns/:townId/assessment/sheets/:id/upload', {
-    config: { access: 'assessment.enter' },
-    schema: { tags, summary: '上传填好的填报表（逐格校验，错误格返回说明，其余保存）', params: TownItemParams, response: { 200: SaveEntriesResultSchema, ...errorResponses } },
-    handler: async (req) => {
-      const upload = await readUpload(req);
-      const sheet = await sheets.getSheet(readContext(deps, req), req.params.townId, req.params.id);
-      const rows = await rowsFromUpload(upload, sheet);
-      return mutate(deps, req, (ctx) => sheets.saveEntries(ctx, req.params.townId, req.params.id, rows, 'unit'));
-    },
-  });
-  app.get('/api/towns/:townId/assessment/sheets/:id/community-sheet.xlsx', {
-    config: { access: 'assessment.community' },
-    schema: { tags, summary: '下载村居评分填报表（本村居人员，xlsx，填好后上传，R25）', params: TownItemParams },
-    handler: async (req, reply) => {
-      const sheet = await sheets.getCommunitySheet(readContext(deps, req), req.params.townId, req.params.id);
-      return sendXlsx(reply, `村居评分-${sheet.teamName}-${sheet.month}.xlsx`, sheetColumns(sheet, 'community'), sheet.entries);
-    },
-  });
-  app.post('/api/towns/:townId/assessment/sheets/:id/community-upload', {
-    config: { access: 'assessment.community' },
-    schema: { tags, summary: '上传填好的村居评分填报表（逐格校验，错误格返回说明，其余保存）', params: TownItemParams, response: { 200: SaveEntriesResultSchema, ...errorResponses } },
-    handler: async (req) => {
-      const upload = await readUpload(req);
-      const sheet = await sheets.getCommunitySheet(readContext(deps, req), req.params.townId, req.params.id);
-      const rows = await rowsFromUpload(upload, sheet, 'community');
-      return mutate(deps, req, (ctx) => sheets.saveEntries(ctx, req.params.townId, req.params.id, rows, 'community'));
-    },
-  });
+  // #6 part 5: the xlsx round trip, for the unit's whole sheet and for the community's own part (R25).
+  for (const part of XLSX_PARTS) {
+    app.get(`/api/towns/:townId/assessment/sheets/:id/${part.download}`, {
+      config: { access: part.readAccess },
+      schema: { tags, summary: part.downloadSummary, params: TownItemParams },
+      handler: async (req, reply) => {
+        const sheet = await part.sheet(readContext(deps, req), req.params.townId, req.params.id);
+        return sendXlsx(reply, part.fileName(sheet), sheetColumns(sheet, part.scorer), sheet.entries);
+      },
+    });
+    app.post(`/api/towns/:townId/assessment/sheets/:id/${part.upload}`, {
+      config: { access: part.writeAccess },
+      schema: { tags, summary: part.uploadSummary, params: TownItemParams, response: { 200: SaveEntriesResultSchema, ...errorResponses } },
+      handler: async (req) => {
+        const upload = await readUpload(req);
+        const sheet = await part.sheet(readContext(deps, req), req.params.townId, req.params.id);
+        const rows = await rowsFromUpload(upload, sheet, part.scorer);
+        return mutate(deps, req, (ctx) => sheets.saveEntries(ctx, req.params.townId, req.params.id, rows, part.scorer));
+      },
+    });
+  }
   app.post('/api/towns/:townId/assessment/sheets/:id/transition', {
     config: { access: 'assessment.read' },
     schema: { tags, summary: '流转：村居评分完成、报送、审核、退回、锁定', params: TownItemParams, body: SheetTransitionSchema, response: { 200: SheetSchema, ...errorResponses } },

@@ -3,6 +3,7 @@ import type { ReadContext } from '../../http/context.js';
 import { today } from '../../runtime.js';
 import { authorize, grantsFor } from '../policy.js';
 import { actsFor, sheetCondition } from './sheet-scope.js';
+import { supervisorsOn } from '../teams/teams.repository.js';
 import * as repo from './sheets.repository.js';
 import { dueDateOf, summaryRows } from './sheets.service.js';
 
@@ -18,14 +19,8 @@ export async function overdueBoard(ctx: ReadContext, townId: string, month: stri
   const due = dueDateOf(month);
   const visible = ctx.actor.kind === 'system' || grantsFor(ctx.actor, 'assessment.read').some((g) => g.scopeKind === 'town');
   // A supervising department sees the units that owe sheets for the teams it supervises.
-  const assignments = await ctx.db
-    .selectFrom('team_assignments')
-    .select(['team_id', 'supervising_department_id'])
-    .where('town_id', '=', townId)
-    .where('valid_from', '<=', first)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', first)]))
-    .execute();
-  const supervised = new Set(assignments.filter((a) => actsFor(ctx, 'assessment.read', a.supervising_department_id)).map((a) => a.team_id));
+  const supervisors = await supervisorsOn(ctx.db, townId, first);
+  const supervised = new Set([...supervisors].filter(([, departmentId]) => actsFor(ctx, 'assessment.read', departmentId)).map(([teamId]) => teamId));
   return expected
     .filter((e) => visible || supervised.has(e.team_id) || sheets.some((s) => s.department_id === e.managing_department_id && s.team_id === e.team_id) || actsFor(ctx, 'assessment.read', e.managing_department_id))
     .map((e) => {

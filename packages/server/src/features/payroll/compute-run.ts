@@ -13,6 +13,7 @@ import {
 import type { Executor } from '../../db/database.js';
 import type { NewRow } from '../../db/schema.js';
 import { festivalDates } from './festivals.js';
+import { supervisorsOn } from '../teams/teams.repository.js';
 import * as inputs from './run-inputs.js';
 
 // A run's slips from its inputs (#7 parts 3 and 5): every worker through the domain's pay
@@ -74,7 +75,7 @@ export async function computeRun(
 ): Promise<ComputedRun> {
   const { last } = monthBounds(month);
   const year = Number(month.slice(0, 4));
-  const supervisors = await inputs.supervisorsOn(db, townId, last);
+  const supervisors = await supervisorsOn(db, townId, last);
   const pay = kind === 'annual_bonus' ? await annualPay(db, townId, month, year, policy) : await monthlyPay(db, townId, coopId, month, year, policy, workers);
   const totals: ComputedRun = { workers: 0, grossFen: 0, deductionFen: 0, netFen: 0, inKindFen: 0, adjustmentIds: pay.adjustmentIds };
   let chunk: NewRow<'pay_slips'>[] = [];

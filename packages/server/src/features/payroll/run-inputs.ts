@@ -139,18 +139,6 @@ export async function paidEarlierInYear(db: Executor, townId: string, month: str
   return new Map(rows.map((r) => [r.person_id, { heat: Number(r.heat), inKind: Number(r.in_kind), base: Number(r.base), months: Number(r.months) }]));
 }
 
-/** Each team's supervising department on a date (who reviews in R21). */
-export async function supervisorsOn(db: Executor, townId: string, on: string): Promise<Map<string, string>> {
-  const rows = await db
-    .selectFrom('team_assignments')
-    .select(['team_id', 'supervising_department_id'])
-    .where('town_id', '=', townId)
-    .where('valid_from', '<=', on)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', on)]))
-    .execute();
-  return new Map(rows.map((r) => [r.team_id, r.supervising_department_id]));
-}
-
 /** R8/R19: the year's annual results per worker. */
 export async function annualOutcomes(db: Executor, townId: string, year: number): Promise<Map<string, AnnualOutcome>> {
   const rows = await db.selectFrom('annual_results').select(['person_id', 'outcome']).where('town_id', '=', townId).where('year', '=', year).execute();

@@ -187,3 +187,15 @@ export async function insertAssignment(
 export async function closeAssignment(db: Executor, townId: string, id: string, validTo: string): Promise<void> {
   await db.updateTable('team_assignments').set({ valid_to: validTo }).where('town_id', '=', townId).where('id', '=', id).execute();
 }
+
+/** Each team's supervising department on a date (R4: who reviews pay in R21 and supervises the month's sheets in R25). */
+export async function supervisorsOn(db: Executor, townId: string, on: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('team_assignments')
+    .select(['team_id', 'supervising_department_id'])
+    .where('town_id', '=', townId)
+    .where('valid_from', '<=', on)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', on)]))
+    .execute();
+  return new Map(rows.map((r) => [r.team_id, r.supervising_department_id]));
+}
