@@ -1,5 +1,6 @@
 import { loadConfig } from '../config.js';
-import { addKeyToFile, loadKeyring, type Keyring } from '../features/crypto/keyring.js';
+import { addKeyToFile, type Keyring } from '../features/crypto/keyring.js';
+import { openKeyring } from '../features/crypto/key-check.js';
 import type { Database } from '../db/database.js';
 import { openTotpSecret, sealTotpSecret } from '../features/auth/totp.js';
 import { StartupError } from '../startup-error.js';
@@ -80,9 +81,12 @@ export async function rotateKeysCommand(): Promise<void> {
     throw new StartupError('密钥来自 GONGYI_SECRET_KEY 时，请改设 GONGYI_SECRET_KEYS=k1:<旧密钥>,k2:<新密钥> 后再运行本命令（见 docs/security.md）。');
   }
   const fromEnv = Boolean(process.env.GONGYI_SECRET_KEYS);
-  const added = fromEnv ? null : addKeyToFile(config.dataDir);
-  const keyring = loadKeyring(config.dataDir);
   await withDatabase(async (database) => {
+    // The key file is checked against the database before a key is added to it, and the new key's
+    // check value is recorded before anything is encrypted with it (#13 item 4).
+    await openKeyring(database, config.dataDir);
+    const added = fromEnv ? null : addKeyToFile(config.dataDir);
+    const keyring = await openKeyring(database, config.dataDir);
     const count = await reencryptAll(database, keyring);
     const where = added ? `已生成新密钥 ${added.newId}（${added.file}），并` : `已按 GONGYI_SECRET_KEYS 的最后一个密钥 ${keyring.currentKeyId} `;
     console.log(`${where}用它重新加密了 ${count} 个字段。旧密钥仍需保留以读取旧备份；请同时备份密钥。`);

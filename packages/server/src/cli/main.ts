@@ -1,5 +1,4 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { StartupError } from '../startup-error.js';
 
 // Each command loads its module when it runs: `pay calc` needs only the domain, and loading the
 // server and database code for it would triple its start-up time.
@@ -36,10 +35,21 @@ const COMMANDS: Record<string, Command> = {
     run: async (v) => (await import('./database-commands.js')).seedDemoCommand(v.code as string | undefined),
   },
   backup: {
-    summary: '备份数据库（SQLite 在线备份到文件；PostgreSQL 给出 pg_dump 命令）',
-    usage: 'gongyi backup --out 文件路径\n目标文件已存在时拒绝覆盖。',
-    options: { out: { type: 'string' } },
-    run: async (v) => (await import('./backup.js')).backupCommand(v.out as string | undefined),
+    summary: '备份数据库（SQLite 在服务运行时也可；PostgreSQL 用 pg_dump 自定义格式），可连同密钥',
+    usage:
+      'gongyi backup --out 文件路径 [--with-key]\n' +
+      '目标文件已存在时拒绝覆盖；文件权限 0600。--with-key 同时把密钥写到 文件路径.key（请与备份分开保管）。',
+    options: { out: { type: 'string' }, 'with-key': { type: 'boolean' } },
+    run: async (v) => (await import('./backup.js')).backupCommand(v.out as string | undefined, Boolean(v['with-key'])),
+  },
+  restore: {
+    summary: '从 gongyi backup 的备份恢复数据库（及旁边的 .key 密钥），并核对密钥与数据库是否匹配',
+    usage:
+      'gongyi restore --from 备份文件 [--key 密钥文件] [--force]\n' +
+      '先停止服务。密钥默认取 备份文件.key。SQLite：数据库文件已存在时需 --force（原文件改名保留）；' +
+      'PostgreSQL：用 pg_restore --clean 恢复到 DATABASE_URL，库中已有数据时需 --force。',
+    options: { from: { type: 'string' }, key: { type: 'string' }, force: { type: 'boolean' } },
+    run: async (v) => (await import('./restore.js')).restoreCommand({ from: v.from as string | undefined, key: v.key as string | undefined, force: Boolean(v.force) }),
   },
   'user-create': {
     summary: '新建用户并打印一次性密码（例如第一个系统管理员）',
@@ -120,9 +130,8 @@ try {
   const code = await main(process.argv.slice(2));
   if (code !== 0) process.exit(code);
 } catch (e) {
-  if (e instanceof StartupError) {
-    console.error(`错误：${e.message}`);
-    process.exit(1);
-  }
-  throw e;
+  // Any error a command did not turn into a message: one Chinese line, exit 1 (#13 item 6).
+  if (process.env.GONGYI_DEBUG === '1') console.error(e);
+  console.error((await import('./fatal.js')).fatalMessage(e));
+  process.exit(1);
 }

@@ -5,7 +5,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../features/demo/demo-users.js';
 import { seedDemo } from '../features/demo/seed-demo.js';
 import { buildApp } from '../http/app.js';
 import { prewarmImportWorker } from '../features/import/prepare-on-worker.js';
-import { loadKeyring } from '../features/crypto/keyring.js';
+import { openKeyring } from '../features/crypto/key-check.js';
 import { systemClock, uuidv7 } from '../runtime.js';
 import { StartupError } from '../startup-error.js';
 import type { Database } from '../db/database.js';
@@ -13,10 +13,12 @@ import type { Runtime } from '../runtime.js';
 import { isClusterWorker, runWorkers, workerCount } from './cluster.js';
 
 async function prepareDatabase(database: Database, runtime: Runtime, demo: boolean): Promise<void> {
-  // A restricted PostgreSQL role (docs/security.md) cannot run DDL: its owner migrates instead.
-  if (process.env.GONGYI_SKIP_MIGRATIONS !== '1') await migrateToLatest(database);
   const empty = !(await database.db.selectFrom('towns').select('id').limit(1).executeTakeFirst());
-  if (empty && demo) {
+  // An existing SQLite file with no town is not "new": it may be a restore or copy gone wrong, and the
+  // demo's known password must never land in it (#13 item 6). Only a file this start created gets it.
+  if (empty && demo && database.kind === 'sqlite' && !database.createdNow) {
+    console.log(`数据库 ${database.location} 中没有任何镇，未载入演示镇（只有本次新建的数据库文件才载入）。需要演示数据请运行 gongyi seed-demo。`);
+  } else if (empty && demo) {
     await seedDemo(database, runtime);
     console.log(
       `空数据库：已载入演示镇 小昆山镇（松昆府字〔2012〕100号 的组织架构）与演示账号 ${DEMO_USERS.map((u) => u.username).join('、')}，` +
@@ -30,8 +32,11 @@ export async function serveCommand(flags: { port?: string | undefined; host?: st
   const workers = workerCount(flags.workers ?? process.env.GONGYI_WORKERS);
   const worker = isClusterWorker();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const runtime = { clock: systemClock, newId: uuidv7(), keyring: loadKeyring(config.dataDir) };
   // The primary of several workers migrates and seeds once, then only supervises.
+  // A restricted PostgreSQL role (docs/security.md) cannot run DDL: its owner migrates instead.
+  if (!worker && process.env.GONGYI_SKIP_MIGRATIONS !== '1') await migrateToLatest(database);
+  // Before the first request: the key must be the database's own (#13 item 4).
+  const runtime = { clock: systemClock, newId: uuidv7(), keyring: await openKeyring(database, config.dataDir) };
   if (!worker) await prepareDatabase(database, runtime, flags.demo);
   if (workers > 1 && !worker) {
     await database.close();

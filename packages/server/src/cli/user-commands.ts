@@ -1,5 +1,5 @@
 import { loadConfig } from '../config.js';
-import { loadKeyring } from '../features/crypto/keyring.js';
+import { openKeyring } from '../features/crypto/key-check.js';
 import { ROLE_SCOPES, ROLES, type Role } from '@gongyi/domain';
 import { AppError } from '../http/errors.js';
 import { inTransaction } from '../http/context.js';
@@ -27,7 +27,7 @@ export async function userCreateCommand(flags: UserCreateFlags): Promise<void> {
     const towns = await listTowns(database.db, null);
     const town = flags.town ? await findTownByCode(database.db, flags.town) : towns.length === 1 ? towns[0] : undefined;
     if (!town) throw new StartupError(`请用 --town 指定镇代码，现有：${towns.map((t) => t.code).join('、') || '（无；先运行 gongyi seed-demo 或新建镇）'}`);
-    const runtime = { clock: systemClock, newId: uuidv7(), keyring: loadKeyring(loadConfig().dataDir) };
+    const runtime = { clock: systemClock, newId: uuidv7(), keyring: await openKeyring(database, loadConfig().dataDir) };
     const scopeKind = ROLE_SCOPES[role][0]!;
     try {
       const { oneTimePassword } = await inTransaction(database, runtime, { actor: SYSTEM, requestId: 'cli-user-create', ip: '' }, (ctx) =>

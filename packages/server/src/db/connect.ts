@@ -18,26 +18,22 @@ export interface ConnectOptions {
   dataDir?: string | undefined;
   /** An explicit SQLite file (tests, backups); wins over dataDir. */
   sqliteFile?: string | undefined;
+  /** SQLite: open an existing 0-byte file as a new database (only `seed-demo` asks; #13 item 6). */
+  allowEmptyFile?: boolean | undefined;
 }
 
 export async function openDatabase(options: ConnectOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
   const file = options.sqliteFile ?? path.join(options.dataDir ?? 'data', 'gongyi.sqlite');
-  return openSqlite(file);
+  return openSqlite(file, options.allowEmptyFile ?? false);
 }
 
 export function redactUrl(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }
 
-function openSqlite(file: string): Database {
-  if (file !== ':memory:') {
-    try {
-      fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    } catch (e) {
-      throw new StartupError(`无法创建数据目录 ${path.dirname(file)}：${(e as Error).message}。请检查 GONGYI_DATA_DIR 与目录权限。`);
-    }
-  }
+function openSqlite(file: string, allowEmptyFile: boolean): Database {
+  const createdNow = file !== ':memory:' && prepareSqliteFile(file, allowEmptyFile);
   let driver: SqliteDriver.Database;
   try {
     driver = new SqliteDriver(file);
@@ -52,9 +48,10 @@ function openSqlite(file: string): Database {
     // Checkpoints run on a thread of their own (wal-checkpointer.ts), not in the committing request.
     if (file !== ':memory:') driver.pragma('wal_autocheckpoint = 0');
   } catch (e) {
+    if (isPermissionError(e)) throw new StartupError(permissionMessage(file, e));
     throw new StartupError(
       `无法打开 SQLite 数据库 ${file}：${(e as Error).message}。文件可能已损坏或不是 Gongyi 数据库；` +
-        `文件未被改动。请从备份恢复（npx gongyi backup 生成的文件），或用 GONGYI_DATA_DIR 指向另一个目录。`,
+        `文件未被改动。请从备份恢复（gongyi restore --from 备份文件），或用 GONGYI_DATA_DIR 指向另一个目录。`,
     );
   }
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(driver) }) });
@@ -63,16 +60,82 @@ function openSqlite(file: string): Database {
     db,
     kind: 'sqlite',
     location: file,
+    createdNow,
     // The app's connection first: the checkpointer's, closing last, copies the log back and removes it.
     close: async () => {
       await db.destroy();
       await checkpointer?.stop();
     },
+    // VACUUM INTO copies one read transaction's snapshot: writers go on (WAL) and never make it start
+    // over, as the page-by-page backup API did under continuous writes (#13 item 5).
     backup: async (dest) => {
-      await driver.backup(dest);
+      driver.prepare('vacuum into ?').run(dest);
     },
     sqlite: driver,
   };
+}
+
+/**
+ * Makes the data folder and, for a new database, the file itself with mode 0600 (SQLite gives its
+ * -wal and -shm files the database file's mode). Returns true when this start created the file.
+ * An existing 0-byte file is refused: it is what an interrupted copy or restore leaves, and opening
+ * it as new would put the demo town and its known password where the real data was (#13 item 6).
+ */
+function prepareSqliteFile(file: string, allowEmptyFile: boolean): boolean {
+  const dir = path.dirname(path.resolve(file));
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new StartupError(isPermissionError(e) ? permissionMessage(dir, e) : `无法创建数据目录 ${dir}：${(e as Error).message}。请检查 GONGYI_DATA_DIR。`);
+  }
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    try {
+      fs.closeSync(fs.openSync(file, 'wx', 0o600));
+      return true;
+    } catch (e) {
+      if (isPermissionError(e)) throw new StartupError(permissionMessage(file, e));
+      throw e;
+    }
+  }
+  const walSize = fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0;
+  if (size === 0 && walSize === 0 && !allowEmptyFile) {
+    throw new StartupError(
+      `数据库文件 ${file} 是空文件（0 字节），可能是复制或恢复中断留下的；为免把演示数据写进去，已拒绝启动。` +
+        `请用 gongyi restore --from 备份文件 恢复；确要从空库开始，请删除该文件后再启动（或运行 gongyi seed-demo 载入演示镇）。`,
+    );
+  }
+  return false;
+}
+
+const PERMISSION_CODES = new Set(['EACCES', 'EPERM', 'EROFS', 'SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_PERM', 'SQLITE_AUTH']);
+
+function isPermissionError(e: unknown): boolean {
+  const code = String((e as { code?: unknown }).code ?? '');
+  return PERMISSION_CODES.has(code) || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN');
+}
+
+/** Names the first of the folder and the database files this process may not write. */
+function permissionMessage(file: string, e: unknown): string {
+  const dir = path.dirname(path.resolve(file));
+  const candidates = [dir, file, `${file}-wal`, `${file}-shm`].filter((p) => fs.existsSync(p));
+  const blocked =
+    candidates.find((p) => {
+      try {
+        fs.accessSync(p, fs.constants.R_OK | fs.constants.W_OK);
+        return false;
+      } catch {
+        return true;
+      }
+    }) ?? dir;
+  const code = String((e as { code?: unknown }).code ?? '');
+  return (
+    `没有权限读写 ${blocked}（${code}）：这是权限问题，不是文件损坏，文件未被改动。` +
+    `运行 Gongyi 的用户需要能读写数据目录 ${dir} 及其中的 gongyi.sqlite、gongyi.sqlite-wal、gongyi.sqlite-shm；` +
+    `请用 chown/chmod 改正（例如 chown -R 运行服务的用户 ${dir}），或用 GONGYI_DATA_DIR 指向可写的目录。`
+  );
 }
 
 /**

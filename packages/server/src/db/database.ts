@@ -10,6 +10,8 @@ export interface Database {
   /** Human-readable location (file path, or URL without password) for messages. */
   location: string;
   close(): Promise<void>;
+  /** SQLite: the file was created by this open (a new database, which alone may get the demo town). */
+  createdNow?: boolean;
   /** SQLite only: an online backup to a new file. */
   backup?(file: string): Promise<void>;
   /** SQLite only: the connection itself, for bulk inserts through one prepared statement. */

@@ -55,8 +55,8 @@ describe('schema parity between SQLite and PostgreSQL', () => {
     expect(sorted).toEqual(expected);
   });
 
-  /** Deployment-wide data, the same for every town (Citus reference tables): the towns themselves and the national holiday calendar (#6). */
-  const REFERENCE_TABLES = ['towns', 'calendar_days'];
+  /** Deployment-wide data, the same for every town (Citus reference tables): the towns themselves, the national holiday calendar (#6) and the data keys' check values (#13). */
+  const REFERENCE_TABLES = ['towns', 'calendar_days', 'key_checks'];
   it('carries the town (tenant) on every business table', async () => {
     const schema = await readSchema(database);
     const withoutTown = Object.entries(schema)

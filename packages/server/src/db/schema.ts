@@ -602,6 +602,13 @@ export interface BudgetApplicationsTable {
   created_at: string;
 }
 
+/** #13 item 4: deployment-wide, one check value per data key id (features/crypto/key-check.ts). */
+export interface KeyChecksTable {
+  key_id: string;
+  check_value: string;
+  created_at: string;
+}
+
 export interface DB {
   towns: TownsTable;
   departments: DepartmentsTable;
@@ -647,6 +654,7 @@ export interface DB {
   assessment_sheets: AssessmentSheetsTable;
   assessment_entries: AssessmentEntriesTable;
   assessment_corrections: AssessmentCorrectionsTable;
+  key_checks: KeyChecksTable;
 }
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;

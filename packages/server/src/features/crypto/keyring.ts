@@ -85,9 +85,19 @@ function fromFile(file: KeyFile): Keyring {
 
 /**
  * The keyring from GONGYI_SECRET_KEY (base64 of 32 bytes; every app server of a deployment gets
- * the same) or from `<dataDir>/secret.key`, created with mode 0600 at first start.
+ * the same) or from `<dataDir>/secret.key`. Never makes a key (#13 item 4): a missing key file is
+ * an error here; only `openKeyring` (key-check.ts), which knows the database is new, creates one.
  */
 export function loadKeyring(dataDir: string, env: NodeJS.ProcessEnv = process.env): Keyring {
+  const keyring = readKeyring(dataDir, env);
+  if (!keyring) {
+    throw new StartupError(`找不到密钥文件 ${keyFilePath(dataDir)}，也未设置 GONGYI_SECRET_KEY。请从备份恢复该文件；没有它，已加密的身份证、电话、银行卡号无法解密。`);
+  }
+  return keyring;
+}
+
+/** The configured keyring, or null when there is none yet (no key variable, no key file). */
+export function readKeyring(dataDir: string, env: NodeJS.ProcessEnv = process.env): Keyring | null {
   const many = env.GONGYI_SECRET_KEYS?.trim();
   if (many) {
     // "k1:<base64>,k2:<base64>": every key reads, the last one writes (a rotation across servers).
@@ -106,18 +116,41 @@ export function loadKeyring(dataDir: string, env: NodeJS.ProcessEnv = process.en
     return makeKeyring([{ id: 'k1', key }], 'k1');
   }
   const file = keyFilePath(dataDir);
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const created: KeyFile = { current: 'k1', keys: [{ id: 'k1', key: randomBytes(32).toString('base64') }] };
-    fs.writeFileSync(file, JSON.stringify(created, null, 2), { mode: 0o600, flag: 'wx' });
-    return fromFile(created);
-  }
+  if (!fs.existsSync(file)) return null;
   try {
-    return fromFile(JSON.parse(fs.readFileSync(file, 'utf8')) as KeyFile);
+    return keyringFromFile(file);
   } catch (e) {
     if (e instanceof StartupError) throw e;
     throw new StartupError(`无法读取密钥文件 ${file}：${(e as Error).message}。请从备份恢复该文件；没有它，已加密的身份证、电话、银行卡号无法解密。`);
   }
+}
+
+/** Where the keys come from, for messages: the variable's name or the key file's path. */
+export function keyringOrigin(dataDir: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (env.GONGYI_SECRET_KEYS?.trim()) return '环境变量 GONGYI_SECRET_KEYS';
+  if (env.GONGYI_SECRET_KEY?.trim()) return '环境变量 GONGYI_SECRET_KEY';
+  return `密钥文件 ${keyFilePath(dataDir)}`;
+}
+
+/** A new key file (mode 0600) with one fresh key; refuses to overwrite one. */
+export function createKeyFile(dataDir: string): Keyring {
+  const file = keyFilePath(dataDir);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const created: KeyFile = { current: 'k1', keys: [{ id: 'k1', key: randomBytes(32).toString('base64') }] };
+  fs.writeFileSync(file, JSON.stringify(created, null, 2), { mode: 0o600, flag: 'wx' });
+  return fromFile(created);
+}
+
+/** The key file's content for a keyring (a backup's X.key), whichever way its keys were given. */
+export function keyFileText(keyring: Keyring): string {
+  const source = sources.get(keyring)!;
+  const file: KeyFile = { current: source.currentId, keys: source.keys.map((k) => ({ id: k.id, key: k.key.toString('base64') })) };
+  return JSON.stringify(file, null, 2);
+}
+
+/** Reads a key file at any path (a backup's X.key). */
+export function keyringFromFile(file: string): Keyring {
+  return fromFile(JSON.parse(fs.readFileSync(file, 'utf8')) as KeyFile);
 }
 
 export const keyFilePath = (dataDir: string) => path.join(dataDir, 'secret.key');
