@@ -64,6 +64,8 @@ function openSqlite(file: string, allowEmptyFile: boolean): Database {
     // The app's connection first: the checkpointer's, closing last, copies the log back and removes it.
     close: async () => {
       await db.destroy();
+      // Kysely closes only a connection it has used: one opened and never queried must close too.
+      if (driver.open) driver.close();
       await checkpointer?.stop();
     },
     // VACUUM INTO copies one read transaction's snapshot: writers go on (WAL) and never make it start
@@ -86,7 +88,7 @@ function prepareSqliteFile(file: string, allowEmptyFile: boolean): boolean {
   try {
     fs.mkdirSync(dir, { recursive: true });
   } catch (e) {
-    throw new StartupError(isPermissionError(e) ? permissionMessage(dir, e) : `无法创建数据目录 ${dir}：${(e as Error).message}。请检查 GONGYI_DATA_DIR。`);
+    throw new StartupError(isPermissionError(e) ? permissionMessage(file, e) : `无法创建数据目录 ${dir}：${(e as Error).message}。请检查 GONGYI_DATA_DIR。`);
   }
   let size: number;
   try {
@@ -120,7 +122,9 @@ function isPermissionError(e: unknown): boolean {
 /** Names the first of the folder and the database files this process may not write. */
 function permissionMessage(file: string, e: unknown): string {
   const dir = path.dirname(path.resolve(file));
-  const candidates = [dir, file, `${file}-wal`, `${file}-shm`].filter((p) => fs.existsSync(p));
+  let nearest = dir;
+  while (!fs.existsSync(nearest) && path.dirname(nearest) !== nearest) nearest = path.dirname(nearest);
+  const candidates = [nearest, dir, file, `${file}-wal`, `${file}-shm`].filter((p) => fs.existsSync(p));
   const blocked =
     candidates.find((p) => {
       try {
