@@ -15,7 +15,7 @@ const DB_HELP = '数据库：默认 SQLite，位于 $GONGYI_DATA_DIR/gongyi.sqli
 
 const COMMANDS: Record<string, Command> = {
   serve: {
-    summary: '启动服务（迁移数据库；空库时载入演示镇 小昆山镇）',
+    summary: '启动服务（迁移数据库；新建的数据库载入演示镇 小昆山镇）',
     usage:
       'gongyi serve [--port 8080] [--host 127.0.0.1] [--no-demo] [--workers N|auto]\n' +
       '环境变量：PORT、HOST、GONGYI_DATA_DIR、DATABASE_URL、GONGYI_WORKERS（服务进程数，默认 1；auto 为每个 CPU 一个）。',
