@@ -6,6 +6,8 @@ import { seedDemo } from '../features/demo/seed-demo.js';
 import { buildApp } from '../http/app.js';
 import { prewarmImportWorker } from '../features/import/prepare-on-worker.js';
 import { loadKeyring } from '../features/crypto/keyring.js';
+import { checkpointFilePath } from '../features/audit/checkpoint-file.js';
+import { startCheckpointer } from '../features/audit/checkpointer.js';
 import { systemClock, uuidv7 } from '../runtime.js';
 import { StartupError } from '../startup-error.js';
 import type { Database } from '../db/database.js';
@@ -30,7 +32,7 @@ export async function serveCommand(flags: { port?: string | undefined; host?: st
   const workers = workerCount(flags.workers ?? process.env.GONGYI_WORKERS);
   const worker = isClusterWorker();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const runtime = { clock: systemClock, newId: uuidv7(), keyring: loadKeyring(config.dataDir) };
+  const runtime = { clock: systemClock, newId: uuidv7(), keyring: loadKeyring(config.dataDir), checkpointFile: checkpointFilePath(config.dataDir) };
   // The primary of several workers migrates and seeds once, then only supervises.
   if (!worker) await prepareDatabase(database, runtime, flags.demo);
   if (workers > 1 && !worker) {
@@ -60,13 +62,23 @@ export async function serveCommand(flags: { port?: string | undefined; host?: st
   void prewarmImportWorker();
   const address = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   if (!worker) console.log(`Gongyi 已启动：${address}  （数据库：${database.kind} ${database.location}；接口文档 ${address}/api/docs）`);
+  const checkpointer = startCheckpointer(database, runtime, checkpointMinutes(process.env.GONGYI_CHECKPOINT_MINUTES));
   const stop = async () => {
     await app.close();
+    await checkpointer.stop();
     await database.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** Minutes between checkpoints of the audit and ledger chains (default 10). */
+function checkpointMinutes(value: string | undefined): number {
+  if (value === undefined || value === '') return 10;
+  const n = Number(value);
+  if (!(n > 0 && n <= 24 * 60)) throw new StartupError(`GONGYI_CHECKPOINT_MINUTES=${value} 应为 1–1440 之间的分钟数。`);
+  return n;
 }
 
 /** Sign-in attempts per minute per address (default 10); browser tests that sign in many people raise it. */
