@@ -75,6 +75,11 @@ async function appendForged(townId: string, mac: (r: Omit<Row<'audit_log'>, 'mac
 
 const deleteWhere = (townId: string, where: string) => sql`delete from audit_log where town_id = ${townId} and ${sql.raw(where)}`.execute(database.db);
 
+async function deleteTownWithCheckpoints(townId: string): Promise<void> {
+  await deleteWhere(townId, '1 = 1');
+  await sql`delete from audit_checkpoints where town_id = ${townId}`.execute(database.db);
+}
+
 interface Trial {
   name: string;
   tamper(townId: string): Promise<unknown>;
@@ -89,19 +94,13 @@ const TRIALS: Trial[] = [
   { name: "all of a town's rows deleted", tamper: (id) => deleteWhere(id, '1 = 1'), seq: 1, says: '该镇的审计记录被全部删除' },
   {
     name: "all of a town's rows and its checkpoints deleted (the file remembers)",
-    tamper: async (id) => {
-      await deleteWhere(id, '1 = 1');
-      await sql`delete from audit_checkpoints where town_id = ${id}`.execute(database.db);
-    },
+    tamper: deleteTownWithCheckpoints,
     seq: 0,
     says: '检查点文件中的第 2 个检查点',
   },
   {
     name: "all of a town's rows and its checkpoints deleted, no file at hand",
-    tamper: async (id) => {
-      await deleteWhere(id, '1 = 1');
-      await sql`delete from audit_checkpoints where town_id = ${id}`.execute(database.db);
-    },
+    tamper: deleteTownWithCheckpoints,
     seq: 1,
     says: '该镇没有任何审计记录',
     withFile: false,
