@@ -1,4 +1,4 @@
-import { createHmac, hkdfSync } from 'node:crypto';
+import { createHmac, hkdfSync, type Hmac } from 'node:crypto';
 import { keySource, type Keyring } from './keyring.js';
 
 // R27, #13 item 7–8: what an insider with database access cannot forge. The audit log, the ledger's
@@ -23,7 +23,12 @@ function macKey(keyring: Keyring, label: MacLabel): Buffer {
   return key;
 }
 
+/** An HMAC under the label's key to feed piece by piece (a run's 100k slips are not one string). */
+export function macStream(keyring: Keyring, label: MacLabel): Hmac {
+  return createHmac('sha256', macKey(keyring, label));
+}
+
 /** The MAC of `parts` (a JSON array: no key order or whitespace question) under the label's key, hex. */
 export function chainMac(keyring: Keyring, label: MacLabel, parts: readonly unknown[]): string {
-  return createHmac('sha256', macKey(keyring, label)).update(JSON.stringify(parts)).digest('hex');
+  return macStream(keyring, label).update(JSON.stringify(parts)).digest('hex');
 }
