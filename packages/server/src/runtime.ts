@@ -38,4 +38,6 @@ export interface Runtime {
   newId: IdGenerator;
   /** Encrypts and hashes personal data (features/crypto/keyring.ts). */
   keyring: Keyring;
+  /** The append-only checkpoint file of the audit and ledger chains (features/audit/checkpoint-file.ts); none in API tests. */
+  checkpointFile?: string | undefined;
 }

@@ -66,15 +66,30 @@ describe('gongyi CLI', () => {
     expect(created.out).toMatch(/一次性密码：\S{19}/);
     const verified = gongyi(['audit', 'verify'], env);
     expect(verified.code).toBe(0);
-    expect(verified.out).toContain('哈希链完整');
+    expect(verified.out).toContain('哈希链、密钥校验码与检查点一致');
+    // #13 item 7: verify left a checkpoint in the append-only file, which the office exports.
+    expect(fs.statSync(path.join(dir, 'audit-checkpoints.jsonl')).mode & 0o777).toBe(0o600);
+    const copy = path.join(dir, 'kept.jsonl');
+    expect(gongyi(['audit', 'checkpoints', '--out', copy], env).out).toContain('已导出');
+    expect(fs.readFileSync(copy, 'utf8')).toContain('"audit_mac"');
     const db = new SqliteDriver(path.join(dir, 'gongyi.sqlite'));
-    db.prepare("update audit_log set after_json = '{}' where seq = 7").run();
+    const head = (db.prepare('select max(seq) n from audit_log').get() as { n: number }).n;
+    // An insider cuts the last records off, and removes the checkpoints the database held: the file still knows.
+    db.prepare('delete from audit_log where seq > ?').run(head - 2);
+    db.prepare('delete from audit_checkpoints').run();
     db.close();
+    const truncated = gongyi(['audit', 'verify'], env);
+    expect(truncated.code).toBe(1);
+    expect(truncated.err).toMatch(/✗ 小昆山镇（xiaokunshan）：检查点文件中的第 \d+ 个检查点（.*）在数据库中被删除或改动/);
+    const edited = new SqliteDriver(path.join(dir, 'gongyi.sqlite'));
+    edited.prepare("update audit_log set after_json = '{}' where seq = 7").run();
+    edited.close();
+    fs.rmSync(path.join(dir, 'audit-checkpoints.jsonl'));
     const broken = gongyi(['audit', 'verify'], env);
     expect(broken.code).toBe(1);
-    expect(broken.err).toContain('第 7 条记录');
+    expect(broken.err).toContain('✗ 小昆山镇（xiaokunshan）：第 7 条记录');
     expect(gongyi(['user', 'create', '--role', 'emperor', '--username', 'x'], env).err).toContain('请用 --role 指定角色');
-  });
+  }, 120_000);
 
   it('creates the key file with mode 0600 and rotates keys, re-encrypting every number', () => {
     const dir = tempDir();

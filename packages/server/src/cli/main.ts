@@ -58,16 +58,22 @@ const COMMANDS: Record<string, Command> = {
     run: async (v) => (await import('./user-commands.js')).userCreateCommand({ town: v.town as string, username: v.username as string, role: v.role as string, display: v.display as string, scopeId: v['scope-id'] as string }),
   },
   'audit-verify': {
-    summary: '校验审计日志哈希链，发现被改动的记录即报出并返回非零',
+    summary: '校验审计日志（哈希链、密钥校验码、检查点），发现被改动、伪造或删除的记录即报出并返回非零',
     usage: 'gongyi audit-verify [--town xiaokunshan]',
     options: { town: { type: 'string' } },
     run: async (v) => (await import('./audit-commands.js')).auditVerifyCommand(v.town as string | undefined),
   },
   'audit-protect': {
-    summary: 'PostgreSQL：收回应用角色对审计表的修改、删除权限',
+    summary: 'PostgreSQL：收回应用角色对审计表与检查点表的修改、删除权限',
     usage: 'gongyi audit-protect --role gongyi_app',
     options: { role: { type: 'string' } },
     run: async (v) => (await import('./audit-commands.js')).auditProtectCommand(v.role as string | undefined),
+  },
+  'audit-checkpoints': {
+    summary: '导出审计与台账链头检查点文件（经校验的副本，供监察办留存）',
+    usage: 'gongyi audit checkpoints --out 文件路径',
+    options: { out: { type: 'string' } },
+    run: async (v) => (await import('./audit-commands.js')).auditCheckpointsCommand(v.out as string | undefined),
   },
   'keys-rotate': {
     summary: '轮换个人信息加密密钥：生成新密钥并重新加密全部身份证、电话、银行卡号',

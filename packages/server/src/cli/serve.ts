@@ -6,6 +6,8 @@ import { seedDemo } from '../features/demo/seed-demo.js';
 import { buildApp } from '../http/app.js';
 import { prewarmImportWorker } from '../features/import/prepare-on-worker.js';
 import { openKeyring } from '../features/crypto/key-check.js';
+import { checkpointFilePath } from '../features/audit/checkpoint-file.js';
+import { startCheckpointer } from '../features/audit/checkpointer.js';
 import { systemClock, uuidv7 } from '../runtime.js';
 import { StartupError } from '../startup-error.js';
 import type { Database } from '../db/database.js';
@@ -36,7 +38,7 @@ export async function serveCommand(flags: { port?: string | undefined; host?: st
   // A restricted PostgreSQL role (docs/security.md) cannot run DDL: its owner migrates instead.
   if (!worker && process.env.GONGYI_SKIP_MIGRATIONS !== '1') await migrateToLatest(database);
   // Before the first request: the key must be the database's own (#13 item 4).
-  const runtime = { clock: systemClock, newId: uuidv7(), keyring: await openKeyring(database, config.dataDir) };
+  const runtime = { clock: systemClock, newId: uuidv7(), keyring: await openKeyring(database, config.dataDir), checkpointFile: checkpointFilePath(config.dataDir) };
   if (!worker) await prepareDatabase(database, runtime, flags.demo);
   if (workers > 1 && !worker) {
     await database.close();
@@ -65,13 +67,23 @@ export async function serveCommand(flags: { port?: string | undefined; host?: st
   void prewarmImportWorker();
   const address = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   if (!worker) console.log(`Gongyi 已启动：${address}  （数据库：${database.kind} ${database.location}；接口文档 ${address}/api/docs）`);
+  const checkpointer = startCheckpointer(database, runtime, checkpointMinutes(process.env.GONGYI_CHECKPOINT_MINUTES));
   const stop = async () => {
     await app.close();
+    await checkpointer.stop();
     await database.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** Minutes between checkpoints of the audit and ledger chains (default 10). */
+function checkpointMinutes(value: string | undefined): number {
+  if (value === undefined || value === '') return 10;
+  const n = Number(value);
+  if (!(n > 0 && n <= 24 * 60)) throw new StartupError(`GONGYI_CHECKPOINT_MINUTES=${value} 应为 1–1440 之间的分钟数。`);
+  return n;
 }
 
 /** Sign-in attempts per minute per address (default 10); browser tests that sign in many people raise it. */

@@ -125,6 +125,22 @@ export interface AuditLogTable {
   result: string;
   prev_hash: string;
   hash: string;
+  prev_mac: Generated<string>;
+  mac: Generated<string>;
+}
+
+/** The heads of a town's audit and ledger chains at a moment, MACed and chained (#13 item 7). */
+export interface AuditCheckpointsTable {
+  town_id: string;
+  seq: number;
+  at: string;
+  reason: string;
+  audit_seq: number;
+  audit_mac: string;
+  ledger_seq: number;
+  ledger_mac: string;
+  prev_mac: string;
+  mac: string;
 }
 
 export interface UsersTable {
@@ -450,6 +466,7 @@ export interface PayRunsTable {
   created_by: string;
   created_at: string;
   computed_at: string;
+  slips_mac: Generated<string>;
 }
 
 export interface PaySlipsTable {
@@ -530,6 +547,8 @@ export interface LedgerEntriesTable {
   reverses_entry_id: string | null;
   created_by: string;
   created_at: string;
+  prev_mac: Generated<string>;
+  mac: Generated<string>;
 }
 
 export interface LedgerLinesTable {
@@ -621,6 +640,7 @@ export interface DB {
   bodies: BodiesTable;
   body_members: BodyMembersTable;
   audit_log: AuditLogTable;
+  audit_checkpoints: AuditCheckpointsTable;
   users: UsersTable;
   user_grants: UserGrantsTable;
   sessions: SessionsTable;

@@ -3,7 +3,8 @@ import type { Executor } from '../../db/database.js';
 import { likeEscaped, offsetOf } from '../../db/query-helpers.js';
 import type { MutationContext } from '../../http/context.js';
 import { grantLabel } from '../policy.js';
-import { auditHash, GENESIS_HASH } from './chain.js';
+import { auditHash, auditMac, GENESIS_HASH } from './chain.js';
+import { CHECKPOINT_EVERY, writeCheckpoint } from './checkpoints.js';
 
 export interface AuditEntry {
   townId: string;
@@ -16,7 +17,9 @@ export interface AuditEntry {
 }
 
 /**
- * Appends one hash-chained audit record inside the caller's transaction (R27, #3). On PostgreSQL
+ * Appends one hash-chained audit record inside the caller's transaction (R27, #3), with its keyed
+ * MAC chained to the previous record's (#13 item 7); the first keyed record of a town and every
+ * CHECKPOINT_EVERY-th are checkpointed in the same transaction. On PostgreSQL
  * the town row is locked first so that concurrent writers of one town take turns on the chain;
  * SQLite already serialises writers.
  */
@@ -28,7 +31,7 @@ export async function recordAudit(ctx: MutationContext, entry: AuditEntry): Prom
   }
   const last = await ctx.db
     .selectFrom('audit_log')
-    .select(['seq', 'hash'])
+    .select(['seq', 'hash', 'mac'])
     .where('town_id', '=', entry.townId)
     .orderBy('seq', 'desc')
     .limit(1)
@@ -51,10 +54,13 @@ export async function recordAudit(ctx: MutationContext, entry: AuditEntry): Prom
     result: entry.result ?? 'ok',
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
+  const hash = auditHash(record);
+  const prevMac = last?.mac ?? '';
   await ctx.db
     .insertInto('audit_log')
-    .values({ ...record, hash: auditHash(record) })
+    .values({ ...record, hash, prev_mac: prevMac, mac: auditMac(ctx.keyring, { ...record, prev_mac: prevMac, hash }) })
     .execute();
+  if (prevMac === '' || record.seq % CHECKPOINT_EVERY === 0) await writeCheckpoint(ctx, entry.townId, prevMac === '' ? 'first-keyed' : 'interval');
 }
 
 /** Every export is audited: what was taken out, with which filters, how many rows (#3). */

@@ -1,7 +1,7 @@
 import { AuditPageSchema, AuditQuerySchema, ChainCheckSchema, type AuditRecord } from '@gongyi/domain';
 import { errorResponses, mutate, readContext, TownParams, type App, type AppDeps } from '../../http/route-kit.js';
 import { sendXlsx, type Column } from '../../http/xlsx.js';
-import { checkAuditChain, exportAudit, searchAudit } from './audit.service.js';
+import { checkAuditChain, checkpointNow, exportAudit, exportCheckpoints, searchAudit } from './audit.service.js';
 
 const tags = ['监察审计'];
 
@@ -30,11 +30,27 @@ export function auditRoutes(app: App, deps: AppDeps): void {
   app.get('/api/towns/:townId/audit/export.xlsx', {
     config: { access: 'audit.export' },
     schema: { tags, summary: '导出审计日志（xlsx，导出本身记入审计）', params: TownParams, querystring: AuditQuerySchema.omit({ page: true, pageSize: true }) },
-    handler: async (req, reply) => sendXlsx(reply, '审计日志.xlsx', EXPORT_COLUMNS, await mutate(deps, req, (ctx) => exportAudit(ctx, req.params.townId, req.query))),
+    handler: async (req, reply) => {
+      const rows = await mutate(deps, req, (ctx) => exportAudit(ctx, req.params.townId, req.query));
+      await checkpointNow(deps.database, deps.runtime, req.params.townId, 'export');
+      return sendXlsx(reply, '审计日志.xlsx', EXPORT_COLUMNS, rows);
+    },
+  });
+  app.get('/api/towns/:townId/audit/checkpoints', {
+    config: { access: 'audit.export' },
+    schema: { tags, summary: '导出审计与台账链头检查点（JSON Lines，监察办留存；导出本身记入审计）', params: TownParams },
+    handler: async (req, reply) => {
+      await checkpointNow(deps.database, deps.runtime, req.params.townId, 'export');
+      const rows = await mutate(deps, req, (ctx) => exportCheckpoints(ctx, req.params.townId));
+      return reply
+        .type('application/x-ndjson; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="audit-checkpoints.jsonl"')
+        .send(rows.map((c) => `${JSON.stringify(c)}\n`).join(''));
+    },
   });
   app.get('/api/towns/:townId/audit/verify', {
     config: { access: 'audit.read' },
     schema: { tags, summary: '校验审计哈希链', params: TownParams, response: { 200: ChainCheckSchema, ...errorResponses } },
-    handler: (req) => checkAuditChain(readContext(deps, req), req.params.townId),
+    handler: (req) => checkAuditChain(deps, readContext(deps, req), req.params.townId),
   });
 }

@@ -12,7 +12,7 @@ describe('tamper-evident audit log (R27, #3)', () => {
 
   it('chains every record of a town and verifies clean after real work', async () => {
     await t.api('POST', '/departments', { name: '审计测试部门', kind: 'town_office', validFrom: '2026-01-01' });
-    const check = await verifyTownChain(t.database.db, t.townId);
+    const check = await verifyTownChain(t.database.db, t.runtime.keyring, t.townId);
     expect(check).toMatchObject({ ok: true, firstBroken: null });
     expect(check.checked).toBeGreaterThan(50);
     const auditor = await t.as('auditor');
@@ -39,7 +39,7 @@ describe('tamper-evident audit log (R27, #3)', () => {
   it('names the record that was changed directly in the database', async () => {
     const victim = await t.database.db.selectFrom('audit_log').select(['seq', 'id']).where('town_id', '=', t.townId).where('action', '=', 'department.create').orderBy('seq').executeTakeFirstOrThrow();
     await sql`update audit_log set actor = ${'篡改者'} where town_id = ${t.townId} and seq = ${victim.seq}`.execute(t.database.db);
-    const check = await verifyTownChain(t.database.db, t.townId);
+    const check = await verifyTownChain(t.database.db, t.runtime.keyring, t.townId);
     expect(check.ok).toBe(false);
     expect(check.firstBroken).toMatchObject({ seq: Number(victim.seq), id: victim.id });
     expect(check.firstBroken!.reason).toContain('记录被改动');
@@ -49,7 +49,7 @@ describe('tamper-evident audit log (R27, #3)', () => {
     const town = await demoTown();
     try {
       await sql`delete from audit_log where town_id = ${town.townId} and seq = 3`.execute(town.database.db);
-      const check = await verifyTownChain(town.database.db, town.townId, 2);
+      const check = await verifyTownChain(town.database.db, town.runtime.keyring, town.townId, { batchSize: 2 });
       expect(check.firstBroken).toMatchObject({ seq: 4 });
       expect(check.firstBroken!.reason).toContain('删除');
     } finally {

@@ -1,9 +1,17 @@
 import { checkEntry, rebuildBalances } from '@gongyi/domain';
 import type { Executor } from '../../db/database.js';
+import { readCheckpointFile } from '../audit/checkpoint-file.js';
+import { checkpointAnchors } from '../audit/checkpoints.js';
+import type { Keyring } from '../crypto/keyring.js';
+import { slipsMac } from '../payroll/run-seal.js';
+import { checkEntryChain } from './entry-chain.js';
+import { reconcileRuns } from './reports.service.js';
 
-// `gongyi ledger check` (#8 part 6): rebuilds every balance from the entries alone and compares it
-// with the stored balances, checks every entry balances, and that each approved run's postings
-// equal the run's net pay. Returns the first difference in words, or null when all agree.
+// `gongyi ledger check` (#8 part 6, #13 item 8): every entry's keyed MAC in its chain and held
+// against the checkpoints (an entry edited consistently — lines, amount and stored balances — or
+// deleted, or the last ones cut off); every entry balances; every balance rebuilt from the entries
+// equals the stored one; each approved run's slips equal their seal from approval, and the run, its
+// slips and its postings agree (the 对账 page's comparison). Returns the first difference in words.
 
 export interface CheckResult {
   entries: number;
@@ -12,19 +20,30 @@ export interface CheckResult {
   difference: string | null;
 }
 
-export async function checkLedger(db: Executor, townId: string): Promise<CheckResult> {
-  const lines = await db.selectFrom('ledger_lines').select(['entry_id', 'account_id', 'debit_fen', 'credit_fen']).where('town_id', '=', townId).orderBy('entry_id').orderBy('line_no').execute();
-  const entries = await db.selectFrom('ledger_entries').select(['id', 'seq', 'period', 'amount_fen', 'kind', 'document_ref']).where('town_id', '=', townId).orderBy('seq').execute();
-  const byEntry = new Map<string, { accountId: string; debitFen: number; creditFen: number }[]>();
+export interface LedgerCheckOptions {
+  /** The checkpoint file to hold the chain against (features/audit/checkpoint-file.ts). */
+  checkpointFile?: string | undefined;
+}
+
+export async function checkLedger(db: Executor, keyring: Keyring, townId: string, options: LedgerCheckOptions = {}): Promise<CheckResult> {
+  const lines = await db.selectFrom('ledger_lines').select(['entry_id', 'line_no', 'account_id', 'debit_fen', 'credit_fen', 'team_id']).where('town_id', '=', townId).orderBy('entry_id').orderBy('line_no').execute();
+  const entries = await db.selectFrom('ledger_entries').selectAll().where('town_id', '=', townId).orderBy('seq').execute();
+  const byEntry = new Map<string, typeof lines>();
   for (const l of lines) {
     const list = byEntry.get(l.entry_id) ?? [];
-    list.push({ accountId: l.account_id, debitFen: Number(l.debit_fen), creditFen: Number(l.credit_fen) });
+    list.push(l);
     byEntry.set(l.entry_id, list);
   }
   const result = (difference: string | null, runs = 0): CheckResult => ({ entries: entries.length, accounts: new Set(lines.map((l) => l.account_id)).size, runs, difference });
+  const file = options.checkpointFile ? readCheckpointFile(options.checkpointFile, keyring) : { checkpoints: [], problem: null };
+  if (file.problem) return result(file.problem);
+  const { problem, anchors } = await checkpointAnchors(db, keyring, townId, file.checkpoints.filter((c) => c.town_id === townId));
+  if (problem) return result(problem);
+  const broken = checkEntryChain(keyring, entries, (id) => byEntry.get(id) ?? [], anchors);
+  if (broken) return result(broken);
   const rebuilt = new Map<string, number>();
   for (const e of entries) {
-    const own = byEntry.get(e.id) ?? [];
+    const own = (byEntry.get(e.id) ?? []).map((l) => ({ accountId: l.account_id, debitFen: Number(l.debit_fen), creditFen: Number(l.credit_fen) }));
     if (checkEntry(own).length > 0) return result(`第 ${e.seq} 号凭证借贷不平衡或行有误`);
     if (own.reduce((s, l) => s + l.debitFen, 0) !== Number(e.amount_fen)) return result(`第 ${e.seq} 号凭证的金额与其分录行合计不符`);
     for (const [account, delta] of rebuildBalances(own)) rebuilt.set(`${account}|${e.period}`, (rebuilt.get(`${account}|${e.period}`) ?? 0) + delta);
@@ -39,12 +58,24 @@ export async function checkLedger(db: Executor, townId: string): Promise<CheckRe
     if (want !== have) return result(`账户“${b.name}”${b.period} 的余额：按凭证重算为 ${want} 分，存储为 ${have} 分`);
   }
   for (const [key, value] of rebuilt) if (value !== 0 && !seen.has(key)) return result(`账户 ${key.split('|')[0]} ${key.split('|')[1]} 有凭证发生额 ${value} 分，但没有存储余额`);
-  const runs = await db.selectFrom('pay_runs').select(['id', 'month', 'state', 'net_fen']).where('town_id', '=', townId).where('state', 'in', ['approved', 'released']).execute();
-  const posted = (id: string, kind: string) => entries.filter((e) => e.kind === kind && e.document_ref === id).reduce((s, e) => s + Number(e.amount_fen), 0);
-  for (const r of runs) {
-    const net = Number(r.net_fen);
-    if (posted(r.id, 'payroll_expense') !== net) return result(`${r.month} 发放（${r.id}）实发合计 ${net} 分，工资计提凭证为 ${posted(r.id, 'payroll_expense')} 分`, runs.length);
-    if (r.state === 'released' && posted(r.id, 'payroll_payment') !== net) return result(`${r.month} 发放（${r.id}）实发合计 ${net} 分，发放凭证为 ${posted(r.id, 'payroll_payment')} 分`, runs.length);
+  const runs = await reconcileRuns(db, townId, null);
+  const sealed = await db.selectFrom('pay_runs').selectAll().where('town_id', '=', townId).where('state', 'in', ['approved', 'released']).execute();
+  for (const run of sealed) {
+    const name = `${run.month} 发放（${run.id}）`;
+    if (run.slips_mac === '') {
+      // Approved before the seal existed — or its seal cleared: the expense posted at approval carries a MAC only since then.
+      const keyedExpense = entries.some((e) => e.kind === 'payroll_expense' && e.document_ref === run.id && e.mac !== '');
+      if (keyedExpense) return result(`${name}审批时封存的工资条校验码被清除`, runs.length);
+    } else if ((await slipsMac(db, keyring, run)) !== run.slips_mac) {
+      return result(`${name}的工资条与审批时封存的不符（审批后工资条或发放合计被改动）`, runs.length);
+    }
+  }
+  const mismatch = runs.find((r) => !r.matches);
+  if (mismatch) {
+    return result(
+      `${mismatch.month} ${mismatch.coopName} 发放（${mismatch.runId}）对账不符：发放合计 ${mismatch.runNetFen} 分，工资条（银行代发）合计 ${mismatch.bankFileFen} 分，工资计提凭证 ${mismatch.expensePostedFen} 分，发放凭证 ${mismatch.paymentPostedFen} 分`,
+      runs.length,
+    );
   }
   return result(null, runs.length);
 }

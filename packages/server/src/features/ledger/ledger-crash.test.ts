@@ -46,13 +46,13 @@ describe(`a posting killed with SIGKILL leaves all of it or none (#8 part 7, ${i
       const lines = entries.length
         ? Number((await database.db.selectFrom('ledger_lines').select((eb) => eb.fn.countAll<number>().as('n')).where('town_id', '=', t.townId).where('entry_id', '=', entries[0]!.id).executeTakeFirstOrThrow()).n)
         : 0;
-      const check = await checkLedger(database.db, t.townId);
+      const check = await checkLedger(database.db, t.runtime.keyring, t.townId);
       if (database.kind === 'sqlite') expect((await sql<{ integrity_check: string }>`pragma integrity_check`.execute(database.db)).rows).toEqual([{ integrity_check: 'ok' }]);
       // The ledger goes on: the next posting takes the next number and the lock the dead process held is gone.
       const next = await inTransaction(database, t.runtime, { actor: SYSTEM, requestId: 'after-crash', ip: '' }, (ctx) =>
         recordReceipt(ctx, t.townId, { sourceCode: 'city_unemployment_fund', amountFen: 100, receiptNo: `${ref}-next`, date: '2026-03-15', payee: 'special_account', memo: '' }),
       );
-      expect((await checkLedger(database.db, t.townId)).difference).toBeNull();
+      expect((await checkLedger(database.db, t.runtime.keyring, t.townId)).difference).toBeNull();
       return { entries, lines, check, next };
     } finally {
       await database.close();
@@ -60,7 +60,7 @@ describe(`a posting killed with SIGKILL leaves all of it or none (#8 part 7, ${i
   }
 
   it('killed halfway through writing the lines: none of it', async () => {
-    const before = await checkLedger(t.database.db, t.townId);
+    const before = await checkLedger(t.database.db, t.runtime.keyring, t.townId);
     const { signal, message } = await killAt(t.townId, 'lines', 'CRASH-MID');
     expect(message).toEqual({ stage: 'lines', written: LINES / 2 });
     expect(signal).toBe('SIGKILL');
@@ -72,7 +72,7 @@ describe(`a posting killed with SIGKILL leaves all of it or none (#8 part 7, ${i
   }, 120_000);
 
   it('killed just after the commit: all of it', async () => {
-    const before = await checkLedger(t.database.db, t.townId);
+    const before = await checkLedger(t.database.db, t.runtime.keyring, t.townId);
     const { signal, message } = await killAt(t.townId, 'committed', 'CRASH-DONE');
     expect(message).toEqual({ stage: 'committed' });
     expect(signal).toBe('SIGKILL');

@@ -148,7 +148,7 @@ describe('the ledger stays whole under any sequence of flows (#8, property)', ()
   async function assertWhole(): Promise<void> {
     const lines = await t.database.db.selectFrom('ledger_lines').select([(eb) => eb.fn.sum<number>('debit_fen').as('d'), (eb) => eb.fn.sum<number>('credit_fen').as('c')]).where('town_id', '=', t.townId).executeTakeFirstOrThrow();
     expect(Number(lines.d)).toBe(Number(lines.c));
-    const check = await checkLedger(t.database.db, t.townId);
+    const check = await checkLedger(t.database.db, t.runtime.keyring, t.townId);
     expect(check.difference).toBeNull();
     const accounts = await t.database.db
       .selectFrom('ledger_accounts as a')

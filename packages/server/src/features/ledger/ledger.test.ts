@@ -520,7 +520,7 @@ describe('funds (#8)', () => {
   });
 
   it('leaves every stored balance equal to the rebuild and every run equal to its postings', async () => {
-    const result = await checkLedger(t.database.db, t.townId);
+    const result = await checkLedger(t.database.db, t.runtime.keyring, t.townId);
     expect(result.difference).toBeNull();
     expect(result.runs).toBe(2);
     const totals = await t.database.db.selectFrom('ledger_lines').select([(eb) => eb.fn.sum<number>('debit_fen').as('d'), (eb) => eb.fn.sum<number>('credit_fen').as('c')]).where('town_id', '=', t.townId).executeTakeFirstOrThrow();

@@ -3,6 +3,7 @@ import type { MutationContext } from '../../http/context.js';
 import { ruleViolation } from '../../http/errors.js';
 import { accountCode, accountId, balancesByCode, sourcesOf } from './accounts.js';
 import { lockLedger, postEntry } from './post-entry.js';
+import { sealRunSlips } from '../payroll/run-seal.js';
 
 // The payroll's postings (#8 part 3), in the same transaction as the sign-off that causes them:
 // the leader's approval posts the run's pay as personnel expense owed by the coop (wages payable);
@@ -24,6 +25,8 @@ async function teamNets(ctx: MutationContext, townId: string, runId: string) {
 }
 
 export async function postRunExpense(ctx: MutationContext, townId: string, run: { id: string; coop_id: string; month: string; kind: string }): Promise<void> {
+  // #13 item 8: approval seals the slips as they are (pay_runs.slips_mac), in its own transaction.
+  await sealRunSlips(ctx.db, ctx.keyring, townId, run.id);
   const teams = await teamNets(ctx, townId, run.id);
   if (teams.length === 0) return;
   const expense = await accountId(ctx, townId, { type: 'expense', expenseClass: 'personnel' });

@@ -4,6 +4,7 @@ import type { MutationContext } from '../../http/context.js';
 import { ruleViolation } from '../../http/errors.js';
 import { today } from '../../runtime.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import { entryMac } from './entry-chain.js';
 
 // Posting one journal entry (#8 part 2): balanced to the fen or refused, never into a closed month,
 // numbered in the town's sequence, its lines and the stored balances written in the caller's
@@ -55,32 +56,33 @@ export async function postEntry(ctx: MutationContext, townId: string, input: Pos
   const period = date.slice(0, 7);
   await lockLedger(ctx, townId);
   await assertPeriodOpen(ctx, townId, date);
-  const last = await ctx.db.selectFrom('ledger_entries').select((eb) => eb.fn.max<number>('seq').as('seq')).where('town_id', '=', townId).executeTakeFirst();
+  const last = await ctx.db.selectFrom('ledger_entries').select(['seq', 'mac']).where('town_id', '=', townId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const seq = Number(last?.seq ?? 0) + 1;
   const id = ctx.newId();
   const amountFen = input.lines.reduce((s, l) => s + l.debitFen, 0);
+  const lines = input.lines.map((l, i) => ({ town_id: townId, entry_id: id, line_no: i + 1, account_id: l.accountId, debit_fen: l.debitFen, credit_fen: l.creditFen, team_id: l.teamId ?? null }));
+  const entry = {
+    town_id: townId,
+    id,
+    seq,
+    kind: input.kind,
+    entry_date: date,
+    period,
+    document_kind: input.documentKind,
+    document_ref: input.documentRef,
+    memo: input.memo,
+    amount_fen: amountFen,
+    reverses_entry_id: input.reversesEntryId ?? null,
+    created_by: ctx.actor.display,
+    created_at: shanghaiTimestamp(ctx.clock.now()),
+    prev_mac: last?.mac ?? '',
+  };
+  // #13 item 8: the entry's MAC covers its header and lines, chained to the previous entry's.
   await ctx.db
     .insertInto('ledger_entries')
-    .values({
-      town_id: townId,
-      id,
-      seq,
-      kind: input.kind,
-      entry_date: date,
-      period,
-      document_kind: input.documentKind,
-      document_ref: input.documentRef,
-      memo: input.memo,
-      amount_fen: amountFen,
-      reverses_entry_id: input.reversesEntryId ?? null,
-      created_by: ctx.actor.display,
-      created_at: shanghaiTimestamp(ctx.clock.now()),
-    })
+    .values({ ...entry, mac: entryMac(ctx.keyring, entry, lines) })
     .execute();
-  await ctx.insertRows(
-    'ledger_lines',
-    input.lines.map((l, i) => ({ town_id: townId, entry_id: id, line_no: i + 1, account_id: l.accountId, debit_fen: l.debitFen, credit_fen: l.creditFen, team_id: l.teamId ?? null })),
-  );
+  await ctx.insertRows('ledger_lines', lines);
   await addToBalances(ctx, townId, period, input.lines);
   await recordAudit(ctx, { townId, action: `ledger.${input.kind}`, objectType: 'ledger_entry', objectId: id, after: { seq, date, documentKind: input.documentKind, documentRef: input.documentRef, amountFen, lines: input.lines.length } });
   return { id, seq, amountFen };

@@ -1,6 +1,7 @@
 import { NORMAL_SIDE, type AccountBalance, type AccountType, type ExpenseClass, type LedgerEntry, type LedgerSummary, type Page } from '@gongyi/domain';
 import { z } from 'zod';
 import type { EarmarkSchema, ReconciliationRowSchema, TraceSchema } from '@gongyi/domain';
+import type { Executor } from '../../db/database.js';
 import type { ReadContext } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
 import { authorize } from '../policy.js';
@@ -162,7 +163,15 @@ export async function traceWorker(ctx: ReadContext, townId: string, personId: st
 /** Each approved run beside its expense and payment postings and its bank file's total (the positive nets). */
 export async function reconciliation(ctx: ReadContext, townId: string, year: number): Promise<z.infer<typeof ReconciliationRowSchema>[]> {
   authorize(ctx.actor, 'ledger.read');
-  const rows = await ctx.db
+  return reconcileRuns(ctx.db, townId, year);
+}
+
+/**
+ * Each approved run against its slips (what the bank file pays), its expense posting and its
+ * payment posting: the 对账 page for a year, and `gongyi ledger check` for every year (year null).
+ */
+export async function reconcileRuns(db: Executor, townId: string, year: number | null): Promise<z.infer<typeof ReconciliationRowSchema>[]> {
+  let query = db
     .selectFrom('pay_runs as r')
     .innerJoin('coops as c', (j) => j.onRef('c.town_id', '=', 'r.town_id').onRef('c.id', '=', 'r.coop_id'))
     .select(['r.id', 'c.name', 'r.month', 'r.kind', 'r.state', 'r.net_fen'])
@@ -172,12 +181,9 @@ export async function reconciliation(ctx: ReadContext, townId: string, year: num
       eb.selectFrom('ledger_entries as e').select((x) => x.fn.coalesce(x.fn.sum<number>('e.amount_fen'), x.lit(0)).as('s')).whereRef('e.town_id', '=', 'r.town_id').whereRef('e.document_ref', '=', 'r.id').where('e.kind', '=', 'payroll_payment').as('payment'),
     ])
     .where('r.town_id', '=', townId)
-    .where('r.month', '>=', `${year}-01`)
-    .where('r.month', '<=', `${year}-12`)
-    .where('r.state', 'in', ['approved', 'released'])
-    .orderBy('r.month')
-    .orderBy('c.name')
-    .execute();
+    .where('r.state', 'in', ['approved', 'released']);
+  if (year !== null) query = query.where('r.month', '>=', `${year}-01`).where('r.month', '<=', `${year}-12`);
+  const rows = await query.orderBy('r.month').orderBy('c.name').execute();
   return rows.map((r) => {
     const net = Number(r.net_fen);
     const expense = Number(r.expense ?? 0);
