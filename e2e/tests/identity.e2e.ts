@@ -46,7 +46,7 @@ describe('signing in', () => {
     await fillLogin(page, 'hr', 'not-the-password');
     const error = page.getByTestId('login-error');
     await error.waitFor();
-    expect(await error.innerText()).toContain('镇、用户名或密码不正确');
+    expect(await error.innerText()).toContain('用户名或密码错误，或账号暂时不能登录');
     expect(await page.getByLabel('密码', { exact: true }).inputValue()).toBe('');
     await screenshot(page, '11-login-error');
   });

@@ -116,10 +116,16 @@ export const UpdateUserSchema = z.strictObject({
 export type UpdateUser = z.infer<typeof UpdateUserSchema>;
 
 // ---------- security settings (effective for the town) ----------
+/**
+ * The floors no town may go below (等保 2.0 level 3 practice, #13): the settings API refuses weaker
+ * values and the password check applies them whatever is stored.
+ */
+export const PASSWORD_FLOOR = { minLength: 10, minClasses: 3 } as const;
+
 export const SecuritySettingsSchema = z.strictObject({
-  passwordMinLength: z.number().int().min(8).max(64),
+  passwordMinLength: z.number().int().min(PASSWORD_FLOOR.minLength).max(64),
   /** How many of: lowercase, uppercase, digits, symbols. */
-  passwordMinClasses: z.number().int().min(1).max(4),
+  passwordMinClasses: z.number().int().min(PASSWORD_FLOOR.minClasses).max(4),
   /** 0 = passwords never expire. */
   passwordExpiryDays: z.number().int().min(0).max(3650),
   lockoutThreshold: z.number().int().min(3).max(20),
@@ -129,6 +135,10 @@ export const SecuritySettingsSchema = z.strictObject({
   totpRequiredForAdmins: z.boolean(),
   /** 等保 asks for at least six months of audit records. */
   auditRetentionDays: z.number().int().min(184).max(36500),
+  /** Sessions one account may hold at once; a further sign-in ends the oldest. */
+  maxSessionsPerUser: z.number().int().min(1).max(10).default(3),
+  /** ID-number reveals one user may make in an hour; beyond, refused and the supervision office alerted. */
+  revealsPerHour: z.number().int().min(1).max(500).default(20),
 });
 export type SecuritySettings = z.infer<typeof SecuritySettingsSchema>;
 

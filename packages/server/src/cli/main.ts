@@ -7,8 +7,10 @@ interface Command {
   summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
+  /** Whether the command takes bare arguments (`gongyi user unlock 用户名`). */
+  positionals?: boolean;
   /** Resolves to the exit code (0 when omitted). */
-  run(values: Record<string, string | boolean | undefined>): Promise<number | void>;
+  run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number | void>;
 }
 
 const DB_HELP = '数据库：默认 SQLite，位于 $GONGYI_DATA_DIR/gongyi.sqlite（默认 ./data）；设置 DATABASE_URL=postgres://… 则使用 PostgreSQL。';
@@ -56,6 +58,13 @@ const COMMANDS: Record<string, Command> = {
     usage: 'gongyi user-create --role system_admin --username admin [--town xiaokunshan] [--display 姓名] [--scope-id 部门等ID]',
     options: { town: { type: 'string' }, username: { type: 'string' }, role: { type: 'string' }, display: { type: 'string' }, 'scope-id': { type: 'string' } },
     run: async (v) => (await import('./user-commands.js')).userCreateCommand({ town: v.town as string, username: v.username as string, role: v.role as string, display: v.display as string, scopeId: v['scope-id'] as string }),
+  },
+  'user-unlock': {
+    summary: '解除账号的登录锁定与各来源的等待（记入审计）',
+    usage: 'gongyi user unlock 用户名 [--town xiaokunshan]',
+    options: { town: { type: 'string' } },
+    positionals: true,
+    run: async (v, args) => (await import('./user-commands.js')).userUnlockCommand(args, v.town as string | undefined),
   },
   'audit-verify': {
     summary: '校验审计日志（哈希链、密钥校验码、检查点），发现被改动、伪造或删除的记录即报出并返回非零',
@@ -122,14 +131,14 @@ async function main(argv: string[]): Promise<number> {
     console.log(`${command.summary}\n\n用法：${command.usage}\n\n${DB_HELP}`);
     return 0;
   }
-  let values: Record<string, string | boolean | undefined>;
+  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
   try {
-    values = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
+    parsed = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: command.positionals ?? false }) as typeof parsed;
   } catch (e) {
     console.error(`参数有误：${(e as Error).message}。用法：${command.usage.split('\n')[0]}`);
     return 2;
   }
-  return (await command.run(values)) ?? 0;
+  return (await command.run(parsed.values, parsed.positionals)) ?? 0;
 }
 
 try {

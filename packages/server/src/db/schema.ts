@@ -160,6 +160,10 @@ export interface UsersTable {
   person_id: string | null;
   created_at: string;
   updated_at: string;
+  /** The last TOTP step accepted: a code is used once. */
+  totp_last_step: number | null;
+  /** JSON array of the hashes of earlier passwords, newest first (refused on change). */
+  previous_password_hashes: Generated<string>;
 }
 
 export interface UserGrantsTable {
@@ -184,6 +188,18 @@ export interface SessionsTable {
   expires_at: string;
   ip: string;
   user_agent: string;
+}
+
+/** A counter in a window with a block: sign-in failures per username and source, reveals per user. */
+export interface RateLimitsTable {
+  town_id: string;
+  kind: string;
+  subject: string;
+  source: string;
+  count: number;
+  window_started_at: string;
+  blocked_until: string | null;
+  updated_at: string;
 }
 
 export interface TownSettingsTable {
@@ -645,6 +661,7 @@ export interface DB {
   user_grants: UserGrantsTable;
   sessions: SessionsTable;
   town_settings: TownSettingsTable;
+  rate_limits: RateLimitsTable;
   persons: PersonsTable;
   posts: PostsTable;
   active_id_register: ActiveIdRegisterTable;

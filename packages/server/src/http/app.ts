@@ -99,6 +99,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setErrorHandler(errorHandler);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    // #13: no browser or proxy keeps an API answer (personal data above all, OWASP ASVS 5 V14.3).
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
   await app.register(helmet, {

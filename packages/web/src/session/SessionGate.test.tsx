@@ -1,9 +1,9 @@
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
-import { App, ConfigProvider } from 'antd';
-import { createMemoryRouter, RouterProvider, useLocation } from 'react-router-dom';
+import { act, cleanup, screen, waitFor } from '@testing-library/react';
+import { createMemoryRouter, useLocation } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { http } from '../api/client';
-import { useSessionControls, SessionProvider } from './SessionContext';
+import { renderWithSession } from './renderWithSession';
+import { useSessionControls } from './SessionContext';
 import { SessionGate } from './SessionGate';
 import { jsonResponse, sessionFixture } from './testing';
 
@@ -39,15 +39,7 @@ function renderAt(path: string) {
     ],
     { initialEntries: [path] },
   );
-  render(
-    <ConfigProvider button={{ autoInsertSpace: false }}>
-      <App>
-        <SessionProvider>
-          <RouterProvider router={router} />
-        </SessionProvider>
-      </App>
-    </ConfigProvider>,
-  );
+  renderWithSession(router);
 }
 
 const where = () => screen.getByTestId('where').textContent;

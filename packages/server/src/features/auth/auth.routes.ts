@@ -32,9 +32,15 @@ export function authRoutes(app: App, deps: AppDeps, options: { loginRateLimit: n
     schema: { tags, summary: '登录', body: LoginSchema, response: { 200: SessionSchema, ...errorResponses } },
     handler: async (req, reply) => {
       const meta = { actor: req.actor, requestId: String(req.id), ip: req.ip, userAgent: String(req.headers['user-agent'] ?? '') };
-      const { token, session } = await auth.login(deps.database, deps.runtime, meta, req.body);
-      setSessionCookie(req, reply, token);
-      return session;
+      try {
+        const { token, session } = await auth.login(deps.database, deps.runtime, meta, req.body);
+        setSessionCookie(req, reply, token);
+        return session;
+      } catch (e) {
+        // A waiting address is told when to try again, and nothing else (the same message as any failure).
+        if (e instanceof auth.SignInRefused && e.retryAfterSeconds) reply.header('retry-after', String(e.retryAfterSeconds));
+        throw e;
+      }
     },
   });
   app.get('/api/auth/session', {

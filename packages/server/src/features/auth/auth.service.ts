@@ -4,6 +4,7 @@ import {
   type Action,
   type ChangePassword,
   type Login,
+  type SecuritySettings,
   type Session,
   type TotpSetup,
 } from '@gongyi/domain';
@@ -19,14 +20,27 @@ import { ANONYMOUS } from '../policy.js';
 import { securitySettings } from '../settings/security-settings.js';
 import { findTownByCode } from '../towns/towns.repository.js';
 import { findUser, findUserByUsername, grantsOf, updateUserRow } from '../users/users.repository.js';
-import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from './passwords.js';
-import { actorOf, closeSession, loadGrants, lockTownForSignIn, openSession, passwordExpiresOn, restrictionOf } from './sessions.js';
-import { newTotpSecret, openTotpSecret, otpauthUrl, sealTotpSecret, verifyTotp } from './totp.js';
+import { claimTotpStep, townCodeOf } from './auth.repository.js';
+import { passwordProblem } from './password-strength.js';
+import { dummyPasswordHash, hashPassword, isRecentPassword, PASSWORD_HISTORY, retirePassword, verifyPassword } from './passwords.js';
+import { secondsUntil } from './rate-limits.js';
+import { actorOf, closeSession, endSessionsBeyond, loadGrants, lockTownForSignIn, openSession, passwordExpiresOn, restrictionOf } from './sessions.js';
+import { countSignInFailure, forgetSignInFailures, signInBlockedUntil } from './sign-in-throttle.js';
+import { newTotpSecret, openTotpSecret, otpauthUrl, sealTotpSecret, totpStep } from './totp.js';
 
-const BAD_CREDENTIALS = new AppError('unauthenticated', {
-  zh: '镇、用户名或密码不正确。请核对后重试；多次失败后账号将被临时锁定。',
-  en: 'Town, username or password is wrong. Repeated failures lock the account for a while.',
-});
+/**
+ * The one answer to every failed sign-in (#13): unknown town or user, wrong password, disabled,
+ * locked or waiting all read the same and carry the same status, so the answer does not tell which
+ * usernames exist. A wait adds only a Retry-After header.
+ */
+export class SignInRefused extends AppError {
+  constructor(readonly retryAfterSeconds?: number) {
+    super('unauthenticated', {
+      zh: '用户名或密码错误，或账号暂时不能登录。请核对后重试；如仍不能登录，请联系本镇安全管理员。',
+      en: 'Wrong username or password, or the account cannot sign in for now. Check and retry, or ask the security administrator.',
+    });
+  }
+}
 
 const BAD_TOTP = new AppError(
   'unauthenticated',
@@ -39,75 +53,65 @@ export interface LoginResult {
   session: Session;
 }
 
+type Audit = (action: string, result: 'ok' | 'denied' | 'failed', detail?: unknown) => Promise<void>;
+
 /**
- * Signs a user in (#3). Every outcome is audited in the town's chain in the same transaction as
- * its effect: a failure counts towards the lockout, a lockout is recorded, a success opens a session.
+ * Signs a user in (#3, #13). Every outcome is audited in the town's chain in the same transaction as
+ * its effect: a failure counts towards the waits (sign-in-throttle.ts), a success opens a session.
+ * The password is checked before the transaction (argon2 takes ~50 ms; the town row is not held
+ * meanwhile), against a dummy hash when the user is unknown so the time taken does not tell.
  */
 export async function login(database: Database, runtime: Runtime, meta: RequestMeta & { userAgent: string }, input: Login): Promise<LoginResult> {
   const town = await findTownByCode(database.db, input.townCode);
   const user = town ? await findUserByUsername(database.db, town.id, input.username) : undefined;
-  const passwordOk = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
-  if (!town) throw BAD_CREDENTIALS;
+  // An address already waiting is refused without spending an argon2 verify on it.
+  const waiting = town ? await signInBlockedUntil(database.db, town.id, input.username, meta.ip, runtime.clock.now()) : null;
+  const passwordOk = waiting === null && (await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password));
+  if (!town) throw new SignInRefused();
 
   const outcome = await inTransaction(database, runtime, { ...meta, actor: user ? actorOf(user, []) : { ...ANONYMOUS, display: `未知用户 ${input.username.slice(0, 40)}` } }, async (ctx) => {
     await lockTownForSignIn(ctx.db, ctx.kind, town.id);
     const settings = await securitySettings(ctx.db, town.id);
     const now = ctx.clock.now();
-    const audit = (action: string, result: 'ok' | 'denied' | 'failed', detail?: unknown) =>
+    const audit: Audit = (action, result, detail) =>
       recordAudit(ctx, { townId: town.id, action, objectType: 'user', objectId: user?.id ?? input.username, result, after: detail });
-    if (!user) {
-      await audit('login.failure', 'failed', { reason: 'unknown_user' });
-      return { error: BAD_CREDENTIALS };
+    // Read again under the town lock: of many guesses fired at once, those after the threshold wait.
+    const until = await signInBlockedUntil(ctx.db, town.id, input.username, meta.ip, now);
+    if (until) {
+      await audit('login.locked', 'denied', { until, known: user !== undefined });
+      return { error: new SignInRefused(secondsUntil(until, now)) };
     }
-    if (user.locked_until && user.locked_until > shanghaiTimestamp(now)) {
-      await audit('login.locked', 'denied', { lockedUntil: user.locked_until });
-      return { error: lockedError(user.locked_until) };
-    }
-    const totpOk = !fromFlag(user.totp_enabled) || (input.totpCode !== undefined && verifyTotp(openTotpSecret(ctx.keyring, user.totp_secret) ?? '', input.totpCode, now));
-    if (!passwordOk || (input.totpCode !== undefined && !totpOk)) {
-      const error = await countFailure(ctx, user, settings.lockoutThreshold, settings.lockoutMinutes, audit, passwordOk ? 'bad_totp' : 'bad_password');
-      // With the password right, say that the code was wrong (the usual two-step courtesy).
-      return { error: passwordOk && error === BAD_CREDENTIALS ? BAD_TOTP : error };
-    }
-    if (fromFlag(user.disabled)) {
-      await audit('login.failure', 'denied', { reason: 'disabled' });
-      return { error: new AppError('unauthenticated', { zh: '账号已停用。如需恢复，请联系安全管理员。', en: 'This account is disabled; ask the security administrator.' }) };
-    }
-    if (!totpOk) return { error: new AppError('totp_required', { zh: '请输入身份验证器中的 6 位动态码。', en: 'Enter the 6-digit code from your authenticator app.' }, 'totpCode') };
+    const secret = user && fromFlag(user.totp_enabled) ? (openTotpSecret(ctx.keyring, user.totp_secret) ?? '') : null;
+    const step = secret !== null && input.totpCode !== undefined ? totpStep(secret, input.totpCode, now) : null;
+    const reason = !user ? 'unknown_user' : !passwordOk ? 'bad_password' : fromFlag(user.disabled) ? 'disabled' : input.totpCode !== undefined && secret !== null && step === null ? 'bad_totp' : null;
+    if (reason || !user) return { error: await refuse(ctx, town.id, input.username, settings, audit, reason ?? 'unknown_user', user) };
+    if (secret !== null && step === null) return { error: new AppError('totp_required', { zh: '请输入身份验证器中的 6 位动态码。', en: 'Enter the 6-digit code from your authenticator app.' }, 'totpCode') };
+    // A code works once (RFC 6238 §5.2): a step at or before the last one used is a replay.
+    if (step !== null && !(await claimTotpStep(ctx.db, user, step))) return { error: await refuse(ctx, town.id, input.username, settings, audit, 'totp_replay', user) };
+
+    await forgetSignInFailures(ctx.db, town.id, input.username, meta.ip);
     await updateUserRow(ctx.db, town.id, user.id, { failed_attempts: 0, locked_until: null, last_login_at: shanghaiTimestamp(now) });
     const { token, row } = await openSession(ctx.db, user, settings, now, { ip: meta.ip, userAgent: meta.userAgent });
-    await audit('login.success', 'ok');
+    const ended = await endSessionsBeyond(ctx.db, user, settings.maxSessionsPerUser);
+    await audit('login.success', 'ok', ended > 0 ? { endedOldestSessions: ended } : undefined);
     return { token, session: row };
   });
   if ('error' in outcome) throw outcome.error;
   return { token: outcome.token, session: await describeSession({ db: database.db, kind: database.kind, clock: runtime.clock, keyring: runtime.keyring, actor: ANONYMOUS }, outcome.session) };
 }
 
-function lockedError(until: string): AppError {
-  return new AppError('locked', {
-    zh: `连续登录失败次数过多，账号已锁定至 ${until.slice(0, 16).replace('T', ' ')}。请稍后再试，或联系安全管理员解锁。`,
-    en: `Too many failed sign-ins; the account is locked until ${until.slice(0, 16).replace('T', ' ')}.`,
-  });
-}
-
-async function countFailure(
-  ctx: MutationContext,
-  user: Row<'users'>,
-  threshold: number,
-  minutes: number,
-  audit: (action: string, result: 'ok' | 'denied' | 'failed', detail?: unknown) => Promise<void>,
-  reason: string,
-): Promise<AppError> {
-  const failures = user.failed_attempts + 1;
-  const lock = failures >= threshold;
-  const lockedUntil = lock ? shanghaiTimestamp(new Date(ctx.clock.now().getTime() + minutes * 60_000)) : null;
-  await updateUserRow(ctx.db, user.town_id, user.id, { failed_attempts: lock ? 0 : failures, locked_until: lockedUntil });
-  await audit('login.failure', 'failed', { reason, failures });
-  if (lock) {
-    await audit('account.lockout', 'denied', { lockedUntil, failures });
-    return lockedError(lockedUntil!);
+/**
+ * Counts a failure against the address and the account and audits it. With the password right and
+ * only the code wrong, the code is named (the usual two-step courtesy: the password was proven).
+ */
+async function refuse(ctx: MutationContext, townId: string, username: string, settings: SecuritySettings, audit: Audit, reason: string, user: Row<'users'> | undefined): Promise<AppError> {
+  const counted = await countSignInFailure(ctx.db, townId, username, ctx.ip, settings, ctx.clock.now());
+  await audit('login.failure', 'failed', { reason, failuresFromAddress: counted.sourceFailures, failuresOfAccount: counted.accountFailures });
+  if (counted.accountBlockedUntil) {
+    if (user) await updateUserRow(ctx.db, townId, user.id, { locked_until: counted.accountBlockedUntil });
+    await audit('account.lockout', 'denied', { lockedUntil: counted.accountBlockedUntil, failures: counted.accountFailures });
   }
-  return BAD_CREDENTIALS;
+  return reason === 'bad_totp' || reason === 'totp_replay' ? BAD_TOTP : new SignInRefused();
 }
 
 /** What the console needs to know about the signed-in user. */
@@ -147,6 +151,11 @@ async function currentUser(ctx: ReadContext, session: Row<'sessions'>): Promise<
   return (await findUser(ctx.db, session.town_id, session.user_id))!;
 }
 
+const REUSED = {
+  zh: `新密码不能与最近 ${PASSWORD_HISTORY + 1} 次使用过的密码（含当前密码）相同，请换一个。`,
+  en: `The new password must differ from the last ${PASSWORD_HISTORY + 1} passwords (the current one included).`,
+};
+
 /** Changes the signed-in user's password; the user's other sessions end. */
 export async function changePassword(ctx: MutationContext, session: Row<'sessions'>, input: ChangePassword): Promise<void> {
   const user = await currentUser(ctx, session);
@@ -154,13 +163,17 @@ export async function changePassword(ctx: MutationContext, session: Row<'session
     throw new AppError('rule_violation', { zh: '当前密码不正确，请重新输入。', en: 'The current password is wrong.' }, 'currentPassword');
   }
   const settings = await securitySettings(ctx.db, session.town_id);
-  const problem = passwordProblem(input.newPassword, settings, user.username);
+  const problem = passwordProblem(input.newPassword, settings, { username: user.username, townCode: await townCodeOf(ctx.db, user.town_id) });
   if (problem) throw ruleViolation(problem, 'newPassword');
-  if (await verifyPassword(user.password_hash, input.newPassword)) {
-    throw ruleViolation({ zh: '新密码不能与当前密码相同。', en: 'The new password must differ from the current one.' }, 'newPassword');
-  }
+  if (await isRecentPassword(user, input.newPassword)) throw ruleViolation(REUSED, 'newPassword');
   const now = shanghaiTimestamp(ctx.clock.now());
-  await updateUserRow(ctx.db, user.town_id, user.id, { password_hash: await hashPassword(input.newPassword), password_changed_at: now, must_change_password: 0, updated_at: now });
+  await updateUserRow(ctx.db, user.town_id, user.id, {
+    password_hash: await hashPassword(input.newPassword),
+    previous_password_hashes: retirePassword(user),
+    password_changed_at: now,
+    must_change_password: 0,
+    updated_at: now,
+  });
   await ctx.db.deleteFrom('sessions').where('town_id', '=', user.town_id).where('user_id', '=', user.id).where('id', '!=', session.id).execute();
   await recordAudit(ctx, { townId: user.town_id, action: 'user.password.change', objectType: 'user', objectId: user.id });
 }
@@ -181,7 +194,9 @@ export async function setupTotp(ctx: MutationContext, session: Row<'sessions'>):
 export async function enableTotp(ctx: MutationContext, session: Row<'sessions'>, code: string): Promise<void> {
   const user = await currentUser(ctx, session);
   const secret = openTotpSecret(ctx.keyring, user.totp_secret);
-  if (!secret || !verifyTotp(secret, code, ctx.clock.now())) {
+  const step = secret ? totpStep(secret, code, ctx.clock.now()) : null;
+  // The confirming code is used: it cannot sign in afterwards.
+  if (step === null || !(await claimTotpStep(ctx.db, user, step))) {
     throw ruleViolation({ zh: '动态码不正确或已过期。请核对手机时间后输入最新的 6 位码。', en: 'The code is wrong or expired; check the phone clock and enter the latest code.' }, 'code');
   }
   await updateUserRow(ctx.db, user.town_id, user.id, { totp_enabled: 1, updated_at: shanghaiTimestamp(ctx.clock.now()) });
@@ -190,7 +205,8 @@ export async function enableTotp(ctx: MutationContext, session: Row<'sessions'>,
 
 export async function disableTotp(ctx: MutationContext, session: Row<'sessions'>, code: string): Promise<void> {
   const user = await currentUser(ctx, session);
-  if (!fromFlag(user.totp_enabled) || !verifyTotp(openTotpSecret(ctx.keyring, user.totp_secret) ?? '', code, ctx.clock.now())) {
+  const step = fromFlag(user.totp_enabled) ? totpStep(openTotpSecret(ctx.keyring, user.totp_secret) ?? '', code, ctx.clock.now()) : null;
+  if (step === null || !(await claimTotpStep(ctx.db, user, step))) {
     throw ruleViolation({ zh: '动态码不正确，未停用。', en: 'The code is wrong; TOTP stays on.' }, 'code');
   }
   const roles = (await loadGrants(ctx.db, user.town_id, user.id)).map((g) => g.role);
@@ -198,7 +214,7 @@ export async function disableTotp(ctx: MutationContext, session: Row<'sessions'>
   if (restrictionOf({ ...user, totp_enabled: 0 }, roles, settings, ctx.clock.now()) === 'enrol_totp') {
     throw ruleViolation({ zh: '本镇要求管理员账号必须启用动态码，不能停用。', en: 'This town requires TOTP for administrator accounts.' });
   }
-  await updateUserRow(ctx.db, user.town_id, user.id, { totp_enabled: 0, totp_secret: null, updated_at: shanghaiTimestamp(ctx.clock.now()) });
+  await updateUserRow(ctx.db, user.town_id, user.id, { totp_enabled: 0, totp_secret: null, totp_last_step: null, updated_at: shanghaiTimestamp(ctx.clock.now()) });
   await recordAudit(ctx, { townId: user.town_id, action: 'user.totp.disable', objectType: 'user', objectId: user.id });
 }
 

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { hash, verify } from '@node-rs/argon2';
-import type { SecuritySettings } from '@gongyi/domain';
-import type { Text } from '../../http/errors.js';
+import type { Row } from '../../db/schema.js';
 
 // argon2id with the OWASP parameters (m=19456 KiB, t=2, p=1), about 50 ms a hash here.
 // algorithm 2 is Argon2id (a const enum in the typings, which isolated modules cannot read).
@@ -21,30 +19,26 @@ export async function verifyPassword(stored: string, password: string): Promise<
 let dummyHash: Promise<string> | undefined;
 export const dummyPasswordHash = () => (dummyHash ??= hashPassword('no-such-user-placeholder'));
 
-const COMMON = new Set(
-  readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
-    .split('\n')
-    .filter((l) => l && !l.startsWith('#')),
-);
+/** Earlier passwords kept besides the current one: a change to any of the last 5 is refused (#13). */
+export const PASSWORD_HISTORY = 4;
 
-function classCount(password: string): number {
-  return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((re) => re.test(password)).length;
+function previousHashes(user: Pick<Row<'users'>, 'previous_password_hashes'>): string[] {
+  try {
+    const parsed: unknown = JSON.parse(user.previous_password_hashes);
+    return Array.isArray(parsed) ? parsed.filter((h): h is string => typeof h === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
-/** Why a new password is refused under the town's policy, or null when it is acceptable. */
-export function passwordProblem(password: string, settings: SecuritySettings, username: string): Text | null {
-  if ([...password].length < settings.passwordMinLength) {
-    return { zh: `新密码至少需要 ${settings.passwordMinLength} 个字符。`, en: `The new password needs at least ${settings.passwordMinLength} characters.` };
+/** Whether `password` is the current one or one of the last before it (each an argon2 verify). */
+export async function isRecentPassword(user: Pick<Row<'users'>, 'password_hash' | 'previous_password_hashes'>, password: string): Promise<boolean> {
+  for (const stored of [user.password_hash, ...previousHashes(user)]) {
+    if (await verifyPassword(stored, password)) return true;
   }
-  if (classCount(password) < settings.passwordMinClasses) {
-    return {
-      zh: `新密码需包含小写字母、大写字母、数字、符号中的至少 ${settings.passwordMinClasses} 类。`,
-      en: `The new password needs at least ${settings.passwordMinClasses} of: lowercase, uppercase, digits, symbols.`,
-    };
-  }
-  const lower = password.toLowerCase();
-  if (COMMON.has(lower) || lower.includes(username.toLowerCase())) {
-    return { zh: '新密码过于常见或包含用户名，容易被猜中，请换一个。', en: 'The new password is too common or contains the username; choose another.' };
-  }
-  return null;
+  return false;
 }
+
+/** The history column once the current password is replaced: it joins the front, the oldest leaves. */
+export const retirePassword = (user: Pick<Row<'users'>, 'password_hash' | 'previous_password_hashes'>): string =>
+  JSON.stringify([user.password_hash, ...previousHashes(user)].slice(0, PASSWORD_HISTORY));

@@ -53,6 +53,29 @@ export async function openSession(
   return { token, row };
 }
 
+/**
+ * Ends the user's oldest sessions beyond the town's limit (#13: default 3), so a password that leaked
+ * cannot hold sessions open alongside the owner's without end. Returns how many ended.
+ */
+export async function endSessionsBeyond(db: Executor, user: Pick<Row<'users'>, 'town_id' | 'id'>, limit: number): Promise<number> {
+  const keep = await db
+    .selectFrom('sessions')
+    .select('id')
+    .where('town_id', '=', user.town_id)
+    .where('user_id', '=', user.id)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  const result = await db
+    .deleteFrom('sessions')
+    .where('town_id', '=', user.town_id)
+    .where('user_id', '=', user.id)
+    .where('id', 'not in', keep.map((k) => k.id))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export function findSession(db: Executor, token: string) {
   return db.selectFrom('sessions').selectAll().where('id', '=', tokenHash(token)).executeTakeFirst();
 }
@@ -60,7 +83,7 @@ export function findSession(db: Executor, token: string) {
 const SESSION_COLUMNS = ['id', 'town_id', 'user_id', 'csrf_token', 'created_at', 'last_seen_at', 'idle_expires_at', 'expires_at', 'ip', 'user_agent'] as const;
 const USER_COLUMNS = [
   'town_id', 'id', 'username', 'display_name', 'password_hash', 'password_changed_at', 'must_change_password', 'failed_attempts', 'locked_until',
-  'disabled', 'totp_secret', 'totp_enabled', 'last_login_at', 'person_id', 'created_at', 'updated_at',
+  'disabled', 'totp_secret', 'totp_enabled', 'last_login_at', 'person_id', 'created_at', 'updated_at', 'totp_last_step', 'previous_password_hashes',
 ] as const;
 
 export interface SignedIn {
@@ -118,11 +141,10 @@ export const isExpired = (s: Row<'sessions'>, at: Date) => {
 };
 
 /**
- * Slides the idle deadline. Written at most once a minute per session, so reading pages does not
- * turn into a write per request.
+ * Slides the idle deadline on every request (#13: a minute's grace let a session outlive its idle
+ * limit, or end early). One UPDATE by primary key, outside any transaction.
  */
 export async function touchSession(db: Executor, s: Row<'sessions'>, settings: SecuritySettings, at: Date): Promise<void> {
-  if (at.getTime() - Date.parse(s.last_seen_at) < 60_000) return;
   await db
     .updateTable('sessions')
     .set({ last_seen_at: shanghaiTimestamp(at), idle_expires_at: plus(at, settings.sessionIdleMinutes) })

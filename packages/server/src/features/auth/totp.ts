@@ -64,15 +64,20 @@ export function hotp(secret: string, counter: number): string {
 
 export const totpAt = (secret: string, at: Date) => hotp(secret, Math.floor(at.getTime() / 30_000));
 
-/** Accepts the code of the current step or one step either side (clock drift of ±30 s). */
-export function verifyTotp(secret: string, code: string, at: Date): boolean {
+/**
+ * The 30-second step whose code `code` is, among the current step and one either side (clock drift
+ * of ±30 s), or null. The caller refuses a step at or before the last one used (RFC 6238 §5.2), so a
+ * code works once.
+ */
+export function totpStep(secret: string, code: string, at: Date): number | null {
   const step = Math.floor(at.getTime() / 30_000);
-  return [-1, 0, 1].some((d) => {
-    const expected = Buffer.from(hotp(secret, step + d));
-    const given = Buffer.from(code.padEnd(6).slice(0, 6));
-    return timingSafeEqual(expected, given);
-  });
+  const given = Buffer.from(code.padEnd(6).slice(0, 6));
+  // Every candidate compared, in constant time, whichever matches.
+  const matches = [-1, 0, 1].map((d) => (timingSafeEqual(Buffer.from(hotp(secret, step + d)), given) ? step + d : null));
+  return matches.reduce<number | null>((found, m) => m ?? found, null);
 }
+
+export const verifyTotp = (secret: string, code: string, at: Date): boolean => totpStep(secret, code, at) !== null;
 
 export function otpauthUrl(secret: string, account: string, issuer = 'Gongyi 公益岗'): string {
   const label = encodeURIComponent(`${issuer}:${account}`);

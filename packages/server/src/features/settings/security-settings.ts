@@ -1,4 +1,4 @@
-import { SecuritySettingsSchema, shanghaiTimestamp, type SecuritySettings } from '@gongyi/domain';
+import { PASSWORD_FLOOR, SecuritySettingsSchema, shanghaiTimestamp, type SecuritySettings } from '@gongyi/domain';
 import type { Executor } from '../../db/database.js';
 import type { MutationContext, ReadContext } from '../../http/context.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -15,6 +15,8 @@ export const DEFAULT_SECURITY_SETTINGS: SecuritySettings = {
   sessionAbsoluteHours: 12,
   totpRequiredForAdmins: false,
   auditRetentionDays: 184,
+  maxSessionsPerUser: 3,
+  revealsPerHour: 20,
 };
 
 const KEY = 'security';
@@ -22,18 +24,49 @@ const KEY = 'security';
 /** The key of the security settings row in town_settings (joined by the request gate's one query). */
 export const SECURITY_SETTINGS_KEY = KEY;
 
+
+/**
+ * Never weaker than the floors, whatever a row written before them holds (#13): length 10 and 3
+ * character classes.
+ */
+export function withFloors(settings: SecuritySettings): SecuritySettings {
+  return {
+    ...settings,
+    passwordMinLength: Math.max(settings.passwordMinLength, PASSWORD_FLOOR.minLength),
+    passwordMinClasses: Math.max(settings.passwordMinClasses, PASSWORD_FLOOR.minClasses),
+  };
+}
+
+/** Each stored value that still passes its field's rule, over the defaults (one bad value spoils only itself). */
+function parseStored(valueJson: string): SecuritySettings {
+  let stored: Record<string, unknown> = {};
+  try {
+    stored = JSON.parse(valueJson) as Record<string, unknown>;
+  } catch {
+    // An unreadable row: the defaults apply.
+  }
+  const shape = SecuritySettingsSchema.shape;
+  const kept = Object.fromEntries(
+    Object.entries(stored).flatMap(([key, value]) => {
+      const field = shape[key as keyof typeof shape];
+      const parsed = field?.safeParse(value);
+      return parsed?.success ? [[key, parsed.data]] : [];
+    }),
+  );
+  return withFloors({ ...DEFAULT_SECURITY_SETTINGS, ...kept });
+}
+
 const parsedSettings = new Map<string, SecuritySettings>();
 
 /**
- * Stored values over defaults. Parsed forms are remembered by their exact JSON text (a handful of
- * towns' rows), so this holds nothing another server could change: new text is parsed anew.
+ * Stored values over defaults, floored. Parsed forms are remembered by their exact JSON text (a
+ * handful of towns' rows), so this holds nothing another server could change: new text is parsed anew.
  */
 export function settingsFromJson(valueJson: string | null | undefined): SecuritySettings {
   if (valueJson === null || valueJson === undefined) return DEFAULT_SECURITY_SETTINGS;
   let settings = parsedSettings.get(valueJson);
   if (!settings) {
-    const parsed = SecuritySettingsSchema.partial().safeParse(JSON.parse(valueJson));
-    settings = Object.freeze({ ...DEFAULT_SECURITY_SETTINGS, ...(parsed.success ? parsed.data : {}) });
+    settings = Object.freeze(parseStored(valueJson));
     if (parsedSettings.size >= 100) parsedSettings.delete(parsedSettings.keys().next().value!);
     parsedSettings.set(valueJson, settings);
   }

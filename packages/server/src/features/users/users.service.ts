@@ -17,7 +17,8 @@ import type { Executor } from '../../db/database.js';
 import type { MutationContext, ReadContext } from '../../http/context.js';
 import { duplicate, invalidReference, notFound, ruleViolation } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { hashPassword } from '../auth/passwords.js';
+import { hashPassword, retirePassword } from '../auth/passwords.js';
+import { clearSignInThrottle } from '../auth/sign-in-throttle.js';
 import { adminRolesIn, authorize } from '../policy.js';
 import { requireTown } from '../towns/towns.repository.js';
 import * as repo from './users.repository.js';
@@ -139,6 +140,8 @@ export async function updateUser(ctx: MutationContext, townId: string, id: strin
   });
   // Disabling an account ends its sessions at once.
   if (input.disabled) await repo.deleteSessionsOf(ctx.db, townId, id);
+  // Unlocking lifts every wait on the username, the account's and each address's (#13).
+  if (input.unlock) await clearSignInThrottle(ctx.db, townId, before.username);
   const after = await viewUser(ctx.db, townId, id);
   await recordAudit(ctx, { townId, action: input.unlock ? 'user.unlock' : 'user.update', objectType: 'user', objectId: id, before, after });
   return after;
@@ -170,6 +173,8 @@ export async function resetPassword(ctx: MutationContext, townId: string, userId
   const secret = oneTimePassword();
   await repo.updateUserRow(ctx.db, townId, userId, {
     password_hash: await hashPassword(secret),
+    // The replaced password joins the history, so the next change cannot go back to it (#13).
+    previous_password_hashes: retirePassword((await repo.findUser(ctx.db, townId, userId))!),
     password_changed_at: shanghaiTimestamp(ctx.clock.now()),
     must_change_password: 1,
     failed_attempts: 0,

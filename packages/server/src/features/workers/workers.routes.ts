@@ -91,6 +91,11 @@ export function workerRoutes(app: App, deps: AppDeps): void {
   app.post('/api/towns/:townId/workers/:id/reveal', {
     config: { access: 'worker.reveal' },
     schema: { tags, summary: '查看完整号码（记入审计）', params: TownItemParams, body: RevealSchema, response: { 200: RevealedSchema, ...errorResponses } },
-    handler: (req) => mutate(deps, req, (ctx) => service.revealField(ctx, req.params.townId, req.params.id, req.body)),
+    handler: async (req) => {
+      const revealed = await mutate(deps, req, (ctx) => service.revealField(ctx, req.params.townId, req.params.id, req.body));
+      // Over the hour's limit: refused after the count and the alert are committed (reveal-limit.ts).
+      if ('refused' in revealed) throw revealed.refused;
+      return revealed;
+    },
   });
 }

@@ -31,6 +31,7 @@ import { checkPayScheme, checkPostReferences, nextPostVersion } from './post-rul
 import * as roster from './roster.repository.js';
 import * as repo from './workers.repository.js';
 import { insertWorkers } from './insert-workers.js';
+import { countReveal, type RevealRefusal } from './reveal-limit.js';
 import { assertNotActiveElsewhere, assertPostsInScope, scopeFor } from './worker-guards.js';
 import { assertWithinQuota } from '../staffing/quota.service.js';
 
@@ -199,9 +200,11 @@ async function postView(ctx: ReadContext, townId: string, postId: string) {
 }
 
 /** Shows one number in clear to a grant that allows it; every reveal is audited (#3, #4). */
-export async function revealField(ctx: MutationContext, townId: string, personId: string, input: Reveal): Promise<{ field: string; value: string | null }> {
+export async function revealField(ctx: MutationContext, townId: string, personId: string, input: Reveal): Promise<{ field: string; value: string | null } | RevealRefusal> {
   authorize(ctx.actor, 'worker.reveal');
   const row = await requireWorkerInScope(ctx, townId, personId, 'worker.reveal');
+  const refusal = await countReveal(ctx, townId, personId, input.field);
+  if (refusal) return refusal;
   const value = decodePerson(ctx.keyring, row)[input.field];
   await recordAudit(ctx, { townId, action: 'worker.reveal', objectType: 'worker', objectId: personId, after: { field: input.field } });
   return { field: input.field, value };

@@ -49,6 +49,8 @@ export function PasswordPage() {
     t('password.ruleLength', { n: policy.minLength }),
     t('password.ruleClasses', { n: policy.minClasses }),
     t('password.ruleCommon'),
+    t('password.ruleNoName'),
+    t('password.ruleHistory'),
     // A one-time password's expiry means nothing to its holder: it is replaced now.
     ...(forced ? [] : [expiresOn ? t('password.ruleExpiresOn', { date: expiresOn }) : t('password.ruleNoExpiry')]),
   ];

@@ -8,6 +8,7 @@ export const AUDIT_ACTIONS: Record<string, MessageKey> = {
   'login.failure': 'auditAction.login.failure',
   'login.locked': 'auditAction.login.locked',
   'account.lockout': 'auditAction.account.lockout',
+  'reveal.threshold': 'auditAction.reveal.threshold',
   logout: 'auditAction.logout',
   'access.denied': 'auditAction.access.denied',
   'user.create': 'auditAction.user.create',

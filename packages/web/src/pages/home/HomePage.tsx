@@ -5,6 +5,7 @@ import { useCallback, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { getOverview } from '../../api/organisation';
 import { assessmentTodos } from '../../features/assessment/assessmentTodos';
+import { auditTodos } from '../../features/audit/auditTodos';
 import { fundsTodos } from '../../features/funds/fundsTodos';
 import { payrollTodos } from '../../features/payroll/payrollTodos';
 import { staffingTodos, type Todo } from '../../features/staffing/staffingTodos';
@@ -90,6 +91,7 @@ function OrgHome({ manage }: { manage: boolean }) {
           assessmentTodos(town.id, can, t, signal),
           payrollTodos(town.id, can, grants, t, lang, signal),
           fundsTodos(town.id, can, t, lang, signal),
+          auditTodos(town.id, can, t, signal),
         ])
       ).flat(),
     [town.id, can, grants, t, lang],

@@ -1,8 +1,7 @@
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { App, ConfigProvider } from 'antd';
-import { createMemoryRouter, RouterProvider, useLocation } from 'react-router-dom';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { createMemoryRouter, useLocation } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SessionProvider } from '../../session/SessionContext';
+import { fillField, renderWithSession } from '../../session/renderWithSession';
 import { jsonResponse, sessionFixture } from '../../session/testing';
 import { LoginPage } from './LoginPage';
 
@@ -39,23 +38,10 @@ function renderLogin(path = '/login?next=%2Faudit%2Flog') {
     ],
     { initialEntries: [path] },
   );
-  render(
-    <ConfigProvider button={{ autoInsertSpace: false }}>
-      <App>
-        <SessionProvider>
-          <RouterProvider router={router} />
-        </SessionProvider>
-      </App>
-    </ConfigProvider>,
-  );
+  renderWithSession(router);
 }
 
-async function fill(label: string, value: string) {
-  const input = await screen.findByLabelText(label);
-  await act(async () => {
-    fireEvent.change(input, { target: { value } });
-  });
-}
+const fill = fillField;
 
 async function submit() {
   await act(async () => {
@@ -92,14 +78,14 @@ describe('login page', () => {
     ]);
   });
 
-  it("shows the server's sentence for wrong credentials and empties the password box", async () => {
-    serve(() => reply(401, { error: { code: 'unauthenticated', message: '镇、用户名或密码不正确。请核对后重试；多次失败后账号将被临时锁定。' } }));
+  it("shows the server's one sentence for any failed sign-in and empties the password box", async () => {
+    serve(() => reply(401, { error: { code: 'unauthenticated', message: '用户名或密码错误，或账号暂时不能登录。请核对后重试；如仍不能登录，请联系本镇安全管理员。' } }));
     renderLogin();
     await screen.findByText('小昆山镇');
     await fill('用户名', 'hr');
     await fill('密码', 'wrong');
     await submit();
-    expect((await screen.findByTestId('login-error')).textContent).toContain('镇、用户名或密码不正确');
+    expect((await screen.findByTestId('login-error')).textContent).toContain('用户名或密码错误，或账号暂时不能登录');
     expect((screen.getByLabelText('密码') as HTMLInputElement).value).toBe('');
     expect(screen.queryByTestId('landed')).toBeNull();
   });

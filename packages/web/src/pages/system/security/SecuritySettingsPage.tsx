@@ -1,4 +1,4 @@
-import type { SecuritySettings } from '@gongyi/domain';
+import { PASSWORD_FLOOR, type SecuritySettings } from '@gongyi/domain';
 import { App, Button, Card, Col, Form, InputNumber, Row, Skeleton, Switch, Typography } from 'antd';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { getSecuritySettings, saveSecuritySettings } from '../../../api/identity';
@@ -25,8 +25,8 @@ const SECTIONS: { title: MessageKey; fields: NumberField[] }[] = [
   {
     title: 'security.sectionPassword',
     fields: [
-      { key: 'passwordMinLength', min: 8, max: 64, unit: 'security.unitChars' },
-      { key: 'passwordMinClasses', min: 1, max: 4, unit: 'security.unitClasses' },
+      { key: 'passwordMinLength', min: PASSWORD_FLOOR.minLength, max: 64, unit: 'security.unitChars' },
+      { key: 'passwordMinClasses', min: PASSWORD_FLOOR.minClasses, max: 4, unit: 'security.unitClasses' },
       { key: 'passwordExpiryDays', min: 0, max: 3650, unit: 'security.unitDays' },
     ],
   },
@@ -42,11 +42,15 @@ const SECTIONS: { title: MessageKey; fields: NumberField[] }[] = [
     fields: [
       { key: 'sessionIdleMinutes', min: 1, max: 240, unit: 'security.unitMinutes' },
       { key: 'sessionAbsoluteHours', min: 1, max: 72, unit: 'security.unitHours' },
+      { key: 'maxSessionsPerUser', min: 1, max: 10, unit: 'security.unitSessions' },
     ],
   },
   {
     title: 'security.sectionAudit',
-    fields: [{ key: 'auditRetentionDays', min: 184, max: 36500, unit: 'security.unitDays' }],
+    fields: [
+      { key: 'auditRetentionDays', min: 184, max: 36500, unit: 'security.unitDays' },
+      { key: 'revealsPerHour', min: 1, max: 500, unit: 'security.unitTimes' },
+    ],
   },
 ];
 
