@@ -163,6 +163,39 @@ describe('concurrent transitions: exactly one wins (#13 item 2)', () => {
     expectOneWinner(await race(...times(TIMES, () => coop1('POST', '/agreements/batch', { agreementIds: [second.id], action: { event: 'sign', date: '2026-03-15' } }))));
   });
 
+  it('renews each agreement once when renewals of one team run at once (R8)', async () => {
+    const river = ids.get('河道保洁')!;
+    const results = await race(...times(5, () => coop2('POST', '/agreements/renewals', { teamId: river, withinDays: 300 })));
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(results.filter((r) => r.body.renewed.length > 0)).toHaveLength(1);
+    const successors = await t.database.db.selectFrom('agreements').select('previous_agreement_id').where('town_id', '=', t.townId).where('previous_agreement_id', 'is not', null).execute();
+    expect(new Set(successors.map((r) => r.previous_agreement_id)).size).toBe(successors.length);
+  });
+
+  it('takes each step of an assessment sheet once: submit, review 20 times at once; lock + return', async () => {
+    const [nongfu, nongfuZg] = await Promise.all([t.as('nongfu'), t.as('nongfu-zg')]);
+    const created = await nongfu('POST', '/assessment/sheets', { departmentId: ids.get('农业服务中心'), teamId: ids.get('林业养护'), month: '2026-03' });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const sheet = created.body as { id: string; entries: { personId: string; daysDue: number }[]; template: { indicators: { id: string; scorer: string; pointsTenths: number }[] } };
+    const scores = Object.fromEntries(sheet.template.indicators.map((i) => [i.id, Math.floor(i.pointsTenths / 10) - 1]));
+    const filled = await nongfu('PUT', `/assessment/sheets/${sheet.id}/entries`, { rows: sheet.entries.map((e) => ({ personId: e.personId, daysWorked: e.daysDue, absenceDays: 0, scores })) });
+    expect(filled.body.problems, JSON.stringify(filled.body.problems?.slice(0, 2))).toEqual([]);
+    const step = (api: Api, event: string, reason?: string) => () => api('POST', `/assessment/sheets/${sheet.id}/transition`, { event, ...(reason ? { reason } : {}) });
+    // A save racing the submission either lands before it or is refused after it.
+    const submitted = await race(...times(TIMES, step(nongfu, 'submit')), () => nongfu('PUT', `/assessment/sheets/${sheet.id}/entries`, { rows: [{ personId: sheet.entries[0]!.personId, absenceDays: 0 }] }));
+    expectOneWinner(submitted.slice(0, TIMES));
+    expect(submitted[TIMES]!.status).toBeLessThan(500);
+    expectOneWinner(await race(...times(TIMES, step(nongfuZg, 'review'))));
+    expectOneWinner(await race(...times(TIMES / 2, step(nongfuZg, 'lock')), ...times(TIMES / 2, step(nongfuZg, 'return', '请核对出勤'))));
+  });
+
+  it('removes a grant once', async () => {
+    const security = await t.as('security');
+    const users = (await security('GET', '/users?pageSize=100')).body.items as { id: string; username: string; grants: { id: string }[] }[];
+    const jiancha = users.find((u) => u.username === 'jiancha')!;
+    expectOneWinner(await race(...times(TIMES, () => security('DELETE', `/users/${jiancha.id}/grants/${jiancha.grants[0]!.id}`))), [404, 409, 422]);
+  });
+
   it('approves an assessment template once', async () => {
     const draft = await zongzhiban('POST', '/assessment/templates', { teamId: ids.get('社区巡逻'), validFromMonth: '2026-05', indicators: [{ id: 'duty', name: '岗位职责', part: 'business', scorer: 'unit', pointsTenths: 1000 }] });
     expect(draft.status, JSON.stringify(draft.body)).toBe(201);
