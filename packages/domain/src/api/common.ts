@@ -59,3 +59,10 @@ export const HealthSchema = z.object({
   database: z.enum(['sqlite', 'postgres']),
   version: z.string(),
 });
+/** /api/health when the database does not answer `select 1` in time (#13 item 3): HTTP 503. */
+export const HealthDownSchema = z.object({
+  status: z.literal('unavailable'),
+  database: z.enum(['sqlite', 'postgres']),
+  version: z.string(),
+  message: z.string(),
+});

@@ -169,17 +169,43 @@ function withStatementCache(driver: SqliteDriver.Database, max = 500) {
 }
 
 async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.GONGYI_PG_POOL ?? 10), connectionTimeoutMillis: 5000 });
-  // Idle clients that lose their server must not crash the process.
-  pool.on('error', () => undefined);
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const database = postgresDatabase(url);
   try {
-    await sql`select 1`.execute(db);
+    await sql`select 1`.execute(database.db);
   } catch (e) {
-    await db.destroy().catch(() => undefined);
+    await database.close().catch(() => undefined);
     throw new StartupError(
       `无法连接 PostgreSQL（${redactUrl(url)}）：${(e as Error).message}。请确认数据库已启动、地址与用户正确，或去掉 DATABASE_URL 以使用内置 SQLite。`,
     );
   }
+  return database;
+}
+
+/**
+ * The pool, without probing it (openDatabase probes at start; /api/health probes on each call).
+ * #13 item 3: a connection that drops must not take the process with it. pg emits 'error' on a
+ * client whose socket ends (pg_terminate_backend, a PostgreSQL restart, a network cut); the pool
+ * listens only while the client is idle, so a client checked out by a request between two of its
+ * queries had no listener and the process died ("Unhandled 'error' event"). Every client gets a
+ * listener for its whole life: the request's next query then fails ("not queryable", a 503 from the
+ * error handler), and the pool drops the broken client when it is released and connects a new one.
+ */
+export function postgresDatabase(url: string, options: { connectionTimeoutMillis?: number } = {}): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: Number(process.env.GONGYI_PG_POOL ?? 10),
+    connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5000,
+  });
+  let warned = 0;
+  const warn = (err: Error) => {
+    // One line per lost connection, at most a few a minute: the cause, not a stack.
+    const now = Date.now();
+    if (now - warned < 20_000) return;
+    warned = now;
+    process.stderr.write(`PostgreSQL 连接中断（${err.message}）：连接池将重新连接；进行中的请求已回滚并提示用户重试。\n`);
+  };
+  pool.on('error', warn);
+  pool.on('connect', (client) => client.on('error', warn));
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', location: redactUrl(url), close: () => db.destroy() };
 }

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable, isLockConflict } from '../db/availability.js';
 import { AppError, languageOf, type Language, type Text } from './errors.js';
 import { fieldPath, issueMessage, type IssueLike } from './validation-messages.js';
 
@@ -16,6 +17,12 @@ const FASTIFY_PROBLEMS: Record<string, Omit<Problem, 'field'>> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'bad_request', text: { zh: '请求内容为空，请填写后再提交。', en: 'The request body is empty.' } },
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'bad_request', text: { zh: '请求内容不是有效的 JSON，请检查后重试。', en: 'The request body is not valid JSON.' } },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'bad_request', text: { zh: '请求长度与内容不符，请重试。', en: 'Content-Length does not match the body.' } },
+};
+
+export const DATABASE_UNAVAILABLE: Omit<Problem, 'field'> = {
+  status: 503,
+  code: 'unavailable',
+  text: { zh: '数据库暂时不可用，请稍后重试。', en: 'The database is temporarily unavailable; try again shortly.' },
 };
 
 function isUniqueViolation(err: unknown): boolean {
@@ -38,6 +45,12 @@ function classify(err: FastifyError, lang: Language): Problem {
   const known = err.code ? FASTIFY_PROBLEMS[err.code] : undefined;
   if (known) return known;
   if (err.statusCode === 400 && err.message.includes('JSON')) return FASTIFY_PROBLEMS.FST_ERR_CTP_INVALID_JSON_BODY!;
+  // #13 item 3: a lost or refused database connection: nothing was written, the user retries.
+  if (isDatabaseUnavailable(err)) return DATABASE_UNAVAILABLE;
+  // #13 item 2: two transactions met on one row and the database chose this one to give way.
+  if (isLockConflict(err)) {
+    return { status: 409, code: 'conflict', text: { zh: '数据正被他人同时修改，本次操作未保存。请刷新后重试。', en: 'Someone else was changing the same record; nothing was saved. Refresh and retry.' } };
+  }
   if (isUniqueViolation(err)) {
     return { status: 409, code: 'conflict', text: { zh: '数据已被他人同时修改或已存在，请刷新后重试。', en: 'The record changed or already exists; refresh and retry.' } };
   }
@@ -49,7 +62,8 @@ function classify(err: FastifyError, lang: Language): Problem {
 export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   const lang = languageOf(req.headers['accept-language']);
   const problem = classify(err, lang);
-  if (problem.status >= 500) { req.log.error({ err }, 'unhandled error'); if (process.env.GONGYI_DEBUG) console.error(err); }
+  if (problem.status === 503) req.log.warn({ code: (err as { code?: unknown }).code, message: err.message }, 'database unavailable');
+  else if (problem.status >= 500) { req.log.error({ err }, 'unhandled error'); if (process.env.GONGYI_DEBUG) console.error(err); }
   const base = typeof problem.text === 'string' ? problem.text : problem.text[lang];
   const message =
     problem.status >= 500 ? `${base}${lang === 'zh' ? `如仍出现，请把编号 ${req.id} 告诉管理员。` : ` If it persists, quote ${req.id}.`}` : base;

@@ -83,8 +83,8 @@ export async function signIn(app: App, townCode: string, username: string, passw
 }
 
 /** A fresh demo town of its own for one test (the notice's organisation, R1–R5, and demo users; with `payroll`, last month's locked sheets and a pay policy). */
-export async function demoTown(options: { loginRateLimit?: number; payroll?: boolean } = {}): Promise<TestTown> {
-  const database = await openTestDatabase();
+export async function demoTown(options: { loginRateLimit?: number; payroll?: boolean; database?: Database } = {}): Promise<TestTown> {
+  const database = options.database ?? (await openTestDatabase());
   const clock = fixedClock();
   const runtime = { clock, newId: uuidv7(clock), keyring: testKeyring() };
   const townCode = uniqueCode('town');

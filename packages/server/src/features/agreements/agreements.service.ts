@@ -26,13 +26,13 @@ import {
   type WitnessInput,
 } from '@gongyi/domain';
 import type { Row } from '../../db/schema.js';
-import { likeEscaped, offsetOf, toPage } from '../../db/query-helpers.js';
+import { likeEscaped, lockRows, offsetOf, toPage } from '../../db/query-helpers.js';
 import type { MutationContext, ReadContext } from '../../http/context.js';
 import { AppError, invalidReference, notFound, ruleViolation } from '../../http/errors.js';
 import { today } from '../../runtime.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { authorize, grantsFor, type Action } from '../policy.js';
-import { completeHire } from '../staffing/hiring.service.js';
+import { completeHire, lockRequest } from '../staffing/hiring.service.js';
 import * as hiring from '../staffing/hiring.repository.js';
 import { startEmployment } from '../staffing/employment.js';
 import { assertWithinQuota } from '../staffing/quota.service.js';
@@ -137,8 +137,21 @@ export async function agreementsForPrint(ctx: ReadContext, townId: string, ids: 
   });
 }
 
-/** The row, if the caller may act on it with `action`; out of scope reads as not found. */
-async function requireInScope(ctx: ReadContext, townId: string, id: string, action: Action): Promise<Row<'agreements'>> {
+/**
+ * #13: an agreement takes each step once. Its person's row is locked first (as exits and hiring
+ * decisions lock it), then the agreement; many at once are locked in id order, so two batches
+ * cannot deadlock. The rows are read again after the locks.
+ */
+async function lockAgreements(ctx: MutationContext, townId: string, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const seen = await ctx.db.selectFrom('agreements').select('person_id').where('town_id', '=', townId).where('id', 'in', [...ids]).execute();
+  await lockRows(ctx, 'persons', townId, seen.map((r) => r.person_id));
+  await lockRows(ctx, 'agreements', townId, ids);
+}
+
+/** The row, locked, if the caller may act on it with `action`; out of scope reads as not found. */
+async function requireInScope(ctx: MutationContext, townId: string, id: string, action: Action): Promise<Row<'agreements'>> {
+  await lockAgreements(ctx, townId, [id]);
   const row = await repo.findAgreement(ctx.db, townId, id);
   if (!row || !(await inScope(ctx, ctx.db, 'agreements', townId, id, action))) throw notFound(AGREEMENT);
   return row;
@@ -160,7 +173,8 @@ function checkStepDate(ctx: ReadContext, row: Row<'agreements'>, date: string): 
 /** R6/R10: the coop draws up the agreement of an approved hire. */
 export async function draftAgreement(ctx: MutationContext, townId: string, input: AgreementDraftInput): Promise<Agreement> {
   authorize(ctx.actor, 'agreement.manage');
-  const request = await hiring.findRequest(ctx.db, townId, input.hiringRequestId);
+  // Locked (its person, then the request): two drafts for one hire at once make one agreement (#13).
+  const request = await lockRequest(ctx, townId, input.hiringRequestId);
   if (!request || !(await inScope(ctx, ctx.db, 'hiring_requests', townId, request.id, 'agreement.manage'))) throw invalidReference({ zh: '招录申请', en: 'hiring request' }, 'hiringRequestId');
   if (request.state !== 'approved') throw ruleViolation({ zh: '只能为已批准的招录申请拟订协议（R10：须先经镇人事部门批准）。', en: 'Only an approved hire gets an agreement (R10).' }, 'hiringRequestId');
   const existing = await ctx.db.selectFrom('agreements').select('id').where('town_id', '=', townId).where('hiring_request_id', '=', request.id).where('state', '!=', 'terminated').executeTakeFirst();
@@ -273,6 +287,7 @@ export async function batchAgreements(
 ): Promise<{ done: number; agreements: Agreement[] }> {
   authorize(ctx.actor, action);
   const unique = [...new Set(ids)];
+  await lockAgreements(ctx, townId, unique);
   for (const [i, id] of unique.entries()) {
     const row = await requireInScope(ctx, townId, id, action);
     try {
@@ -309,7 +324,12 @@ export async function renewAgreements(ctx: MutationContext, townId: string, inpu
   }
   const on = today(ctx.clock);
   const scope = input.agreementIds ? { ids: input.agreementIds } : { teamId: input.teamId, coopId: input.coopId, expiringWithin: input.withinDays || 1 };
-  const candidates = await rows(ctx, townId, scope, 5000, 0);
+  let candidates = await rows(ctx, townId, scope, 5000, 0);
+  if (!input.dryRun) {
+    // #13: locked, then read again, so that a renewal racing another renews each agreement once.
+    await lockAgreements(ctx, townId, candidates.map((r) => r.id));
+    candidates = await rows(ctx, townId, scope, 5000, 0);
+  }
   const ids = candidates.map((r) => r.id);
   const posts = new Map<string, Row<'posts'>>();
   const manageable = new Set<string>();

@@ -22,6 +22,7 @@ import {
   type Template,
 } from '@gongyi/domain';
 import type { Row } from '../../db/schema.js';
+import { lockRow } from '../../db/query-helpers.js';
 import type { MutationContext, ReadContext } from '../../http/context.js';
 import { AppError, notFound, ruleViolation } from '../../http/errors.js';
 import { today } from '../../runtime.js';
@@ -309,6 +310,7 @@ export async function getCommunitySheet(ctx: ReadContext, townId: string, id: st
 export async function saveEntries(ctx: MutationContext, townId: string, id: string, rows: EntryInput[], scorer: Scorer): Promise<{ saved: number; problems: CellProblem[]; sheet: Sheet }> {
   const action: Action = scorer === 'unit' ? 'assessment.enter' : 'assessment.community';
   authorize(ctx.actor, action);
+  await lockRow(ctx, 'assessment_sheets', townId, id); // #13: a save and a step of one sheet take turns
   const { row: sheet, template } = await requireSheet(ctx, townId, id, action);
   if (scorer === 'unit' && !actsFor(ctx, action, sheet.department_id)) throw notFound(SHEET);
   const state = sheet.state as SheetState;
@@ -384,6 +386,8 @@ async function assertSupervises(ctx: ReadContext, townId: string, teamId: string
 /** One step of the workflow; out-of-order steps are refused, and a submission needs every row complete. */
 export async function transitionSheet(ctx: MutationContext, townId: string, id: string, input: SheetTransition): Promise<Sheet> {
   authorize(ctx.actor, STEP_ACTION[input.event]);
+  // #13: locked and read again, so that each step is taken once and a save cannot slip in between.
+  await lockRow(ctx, 'assessment_sheets', townId, id);
   const { row: sheet } = await requireSheet(ctx, townId, id, STEP_ACTION[input.event]);
   const from = sheet.state as SheetState;
   const share = sheet.community_share_percent !== null;
@@ -426,6 +430,7 @@ export async function transitionSheet(ctx: MutationContext, townId: string, id: 
 /** After lock a change is a correction: checked like an edit, kept with its reason and approver, never silent. */
 export async function correctEntry(ctx: MutationContext, townId: string, id: string, input: CorrectionInput): Promise<Sheet> {
   authorize(ctx.actor, 'assessment.review');
+  await lockRow(ctx, 'assessment_sheets', townId, id); // #13: corrections of one sheet take turns (each reads the last)
   const { row: sheet, template } = await requireSheet(ctx, townId, id, 'assessment.review');
   if (sheet.state !== 'locked') throw ruleViolation({ zh: '考核表尚未锁定，请直接修改或退回修改；更正只用于已锁定的考核表。', en: 'Only a locked sheet takes corrections.' });
   await assertSupervises(ctx, townId, sheet.team_id);

@@ -1,6 +1,7 @@
 import { checkTemplate, ruleValue, shanghaiTimestamp, type Indicator, type Template, type TemplateInput, type TemplateProblem } from '@gongyi/domain';
 import type { Executor } from '../../db/database.js';
 import type { Row } from '../../db/schema.js';
+import { lockRow } from '../../db/query-helpers.js';
 import type { MutationContext, ReadContext } from '../../http/context.js';
 import { invalidReference, notFound, ruleViolation, type Text } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -115,6 +116,7 @@ export async function createTemplate(ctx: MutationContext, townId: string, input
 /** R25: the leadership group approves a template before it is used. */
 export async function approveTemplate(ctx: MutationContext, townId: string, id: string): Promise<Template> {
   authorize(ctx.actor, 'assessment.template.approve');
+  await lockRow(ctx, 'assessment_templates', townId, id); // #13: approved once
   const before = await findTemplate(ctx.db, townId, id);
   if (!before) throw notFound(TEMPLATE);
   if (before.state !== 'draft') throw ruleViolation({ zh: '该考核指标已批准。', en: 'This template is already approved.' });

@@ -1,6 +1,7 @@
 import { defaultPolicy, plannedPersonnelCost, shanghaiTimestamp, shortfall, TOWN_SUBSIDY, type Budget, type CategoryCode, type SpecialPost } from '@gongyi/domain';
 import { z } from 'zod';
 import type { ApplicationSchema } from '@gongyi/domain';
+import { lockRow } from '../../db/query-helpers.js';
 import type { MutationContext, ReadContext } from '../../http/context.js';
 import { invalidReference, notFound, ruleViolation } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -101,7 +102,8 @@ export async function applyForFunds(ctx: MutationContext, townId: string, input:
 /** R18: the leadership group approves an application into the year's budget, or rejects it with a reason. */
 export async function decideApplication(ctx: MutationContext, townId: string, id: string, input: { approve: boolean; reason: string }): Promise<Application> {
   authorize(ctx.actor, 'budget.approve');
-  const before = await ctx.db.selectFrom('budget_applications').selectAll().where('town_id', '=', townId).where('id', '=', id).executeTakeFirst();
+  // #13: locked and read again, so that of concurrent decisions only the first finds it submitted.
+  const before = await lockRow(ctx, 'budget_applications', townId, id);
   if (!before) throw notFound(APPLICATION);
   if (before.state !== 'submitted') throw ruleViolation({ zh: '该申请已处理。', en: 'This application is already decided.' });
   if (!input.approve && !input.reason) throw ruleViolation({ zh: '不批准须写明理由。', en: 'A rejection needs a reason.' }, 'reason');

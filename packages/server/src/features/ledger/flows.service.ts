@@ -1,4 +1,5 @@
 import { EXPENSE_CLASS_LABELS, formatYuan, reversalOf, shanghaiTimestamp, SOURCE_LABELS, TOWN_SUBSIDY, type AllocationInput, type ReceiptInput } from '@gongyi/domain';
+import { lockRow } from '../../db/query-helpers.js';
 import type { MutationContext } from '../../http/context.js';
 import { AppError, invalidReference, notFound, ruleViolation } from '../../http/errors.js';
 import { today } from '../../runtime.js';
@@ -192,7 +193,7 @@ export async function addEarmark(ctx: MutationContext, townId: string, input: { 
 
 export async function removeEarmark(ctx: MutationContext, townId: string, id: string) {
   authorize(ctx.actor, 'ledger.earmark');
-  const before = await ctx.db.selectFrom('ledger_earmarks').selectAll().where('town_id', '=', townId).where('id', '=', id).executeTakeFirst();
+  const before = await lockRow(ctx, 'ledger_earmarks', townId, id); // #13: removed (and audited) once
   if (!before) throw notFound({ zh: '专款专用规则', en: 'Earmark' });
   await ctx.db.deleteFrom('ledger_earmarks').where('town_id', '=', townId).where('id', '=', id).execute();
   await recordAudit(ctx, { townId, action: 'ledger.earmark.delete', objectType: 'ledger_earmark', objectId: id, before });

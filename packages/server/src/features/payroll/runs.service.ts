@@ -14,6 +14,7 @@ import {
   type SignoffStep,
   type Slip,
 } from '@gongyi/domain';
+import { lockRow } from '../../db/query-helpers.js';
 import type { MutationContext, ReadContext } from '../../http/context.js';
 import { AppError, notFound, ruleViolation } from '../../http/errors.js';
 import { today } from '../../runtime.js';
@@ -237,6 +238,7 @@ export async function voidSignoffs(ctx: MutationContext, townId: string, runId: 
 /** Recomputes an unapproved run from today's inputs; every sign-off so far is void (R21). */
 export async function recalculateRun(ctx: MutationContext, townId: string, id: string, version: number): Promise<RunDetail> {
   authorize(ctx.actor, 'payroll.run');
+  await lockRow(ctx, 'pay_runs', townId, id); // #13: one recalculation at a time, after any sign-off in flight
   const run = await requireRun(ctx, townId, id);
   await assertCanRun(ctx, townId, run.coop_id);
   if (run.state === 'approved' || run.state === 'released') throw ruleViolation({ zh: '已审批的发放不能重新计算；如需更正，请登记更正，计入下月发放。', en: 'An approved run cannot be recalculated; record a correction.' });

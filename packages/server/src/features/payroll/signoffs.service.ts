@@ -12,6 +12,7 @@ import {
 } from '@gongyi/domain';
 import { z } from 'zod';
 import type { AdjustmentSchema } from '@gongyi/domain';
+import { lockRow } from '../../db/query-helpers.js';
 import type { MutationContext, ReadContext } from '../../http/context.js';
 import { notFound, ruleViolation } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -36,6 +37,8 @@ export const STEP_ACTION: Record<SignoffStep, Action> = {
 export async function signStep(ctx: MutationContext, townId: string, id: string, step: SignoffStep, input: { version: number; departmentId?: string | undefined }): Promise<RunDetail> {
   const action = STEP_ACTION[step];
   authorize(ctx.actor, action);
+  // #13: besides the version check (bumpVersion), the run is locked and read again before its state is checked.
+  await lockRow(ctx, 'pay_runs', townId, id);
   const run = await requireRun(ctx, townId, id);
   const state = run.state as RunState;
   const expected = nextStep(state);
@@ -85,6 +88,7 @@ async function assertNoNegativeNet(ctx: ReadContext, townId: string, runId: stri
 /** A manual line on one worker's slip before approval: voids that unit's confirmation and every later sign-off. */
 export async function addManualLine(ctx: MutationContext, townId: string, id: string, input: { personId: string; amountFen: number; reason: string; version: number }): Promise<RunDetail> {
   authorize(ctx.actor, 'payroll.run');
+  await lockRow(ctx, 'pay_runs', townId, id);
   const run = await requireRun(ctx, townId, id);
   if (!actsForCoop(ctx, 'payroll.run', run.coop_id)) throw notFound(RUN);
   if (run.state === 'approved' || run.state === 'released') throw ruleViolation({ zh: '已审批的发放不能修改；请登记更正，计入下月发放。', en: 'An approved run cannot change; record a correction.' });
@@ -142,6 +146,7 @@ export async function listAdjustments(ctx: ReadContext, townId: string, coopId?:
 /** #7 part 4: an approved run never changes; a correction is paid (or recovered) in the coop's next monthly run. */
 export async function addAdjustment(ctx: MutationContext, townId: string, id: string, input: { personId: string; amountFen: number; reason: string }): Promise<Adjustment> {
   authorize(ctx.actor, 'payroll.adjust');
+  await lockRow(ctx, 'pay_runs', townId, id);
   const run = await requireRun(ctx, townId, id);
   if (!actsForCoop(ctx, 'payroll.adjust', run.coop_id)) throw notFound(RUN);
   if (run.state !== 'approved' && run.state !== 'released') throw ruleViolation({ zh: '发放尚未审批，请直接“手工调整”或“重新计算”；更正只用于已审批的发放。', en: 'Only an approved run takes corrections.' });

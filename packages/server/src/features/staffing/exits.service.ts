@@ -12,7 +12,7 @@ import {
   type WorkerDetail,
 } from '@gongyi/domain';
 import type { z } from 'zod';
-import { offsetOf, toPage } from '../../db/query-helpers.js';
+import { lockRow, offsetOf, toPage } from '../../db/query-helpers.js';
 import type { MutationContext, ReadContext } from '../../http/context.js';
 import { notFound, ruleViolation } from '../../http/errors.js';
 import { today } from '../../runtime.js';
@@ -32,6 +32,8 @@ type ExitQuery = z.infer<typeof ExitQuerySchema>;
 /** Records an exit; a dismissal must cite an approved team rule or the supervising department's approval. */
 export async function exitWorker(ctx: MutationContext, townId: string, personId: string, input: ExitInput): Promise<WorkerDetail> {
   authorize(ctx.actor, 'worker.exit');
+  // #13: the person's row first, so that of concurrent exits the later ones read the exited post.
+  await lockRow(ctx, 'persons', townId, personId);
   const before = await getWorker(ctx, townId, personId);
   const person = await workers.findPerson(ctx.db, townId, personId);
   const current = await workers.currentPost(ctx.db, townId, personId);

@@ -12,7 +12,7 @@ import {
 } from '@gongyi/domain';
 import type { z } from 'zod';
 import type { Row } from '../../db/schema.js';
-import { offsetOf, toPage } from '../../db/query-helpers.js';
+import { lockRow, offsetOf, toPage } from '../../db/query-helpers.js';
 import type { MutationContext, ReadContext } from '../../http/context.js';
 import { AppError, notFound, ruleViolation } from '../../http/errors.js';
 import { today } from '../../runtime.js';
@@ -132,6 +132,8 @@ async function candidate(ctx: MutationContext, townId: string, input: PersonInpu
   const [existing] = await workers.findPersonsByIdHash(ctx.db, townId, [hash]);
   const encoded = encodePerson(ctx.keyring, input);
   if (existing) {
+    // #13: two requests for one former worker at once: the second waits here and then sees the first.
+    await lockRow(ctx, 'persons', townId, existing.id);
     if ((await repo.openRequestsOf(ctx.db, townId, existing.id)).length > 0) {
       throw ruleViolation({ zh: '该人员已有待处理的招录申请，请勿重复申请。', en: 'This person already has an open hiring request.' }, 'person.idNumber');
     }
@@ -196,6 +198,7 @@ export async function requestHire(ctx: MutationContext, townId: string, input: H
 /** R10: a transfer between teams is an exit and a hire; it needs a vacancy in the new team and town HR's approval. */
 export async function requestTransfer(ctx: MutationContext, townId: string, input: TransferInput): Promise<HiringRequest> {
   authorize(ctx.actor, 'hiring.request');
+  await lockRow(ctx, 'persons', townId, input.personId);
   const current = await workers.currentPost(ctx.db, townId, input.personId);
   if (!current || current.status === 'exited') throw ruleViolation({ zh: '只有在岗人员才能调队。', en: 'Only a worker with a post can transfer.' }, 'personId');
   if (current.team_id === input.post.teamId) throw ruleViolation({ zh: '调入的服务队与现服务队相同。队内岗位调整请用“岗位变更”。', en: 'The new team is the current team; use a post change.' }, 'post.teamId');
@@ -210,12 +213,23 @@ export async function requestTransfer(ctx: MutationContext, townId: string, inpu
 }
 
 /**
+ * #13: a request is decided, withdrawn or completed once. Its person's row is locked first (as an
+ * exit, a post change or an agreement step of that person locks it), then the request is read again.
+ */
+export async function lockRequest(ctx: MutationContext, townId: string, id: string): Promise<Row<'hiring_requests'> | undefined> {
+  const seen = await repo.findRequest(ctx.db, townId, id);
+  if (!seen) return undefined;
+  await lockRow(ctx, 'persons', townId, seen.person_id);
+  return lockRow(ctx, 'hiring_requests', townId, id);
+}
+
+/**
  * R10: town HR approves against a vacancy (the approved request holds it until the agreement is
  * filed) or rejects with a reason. A transfer moves the post at once and starts a new agreement.
  */
 export async function decideHiring(ctx: MutationContext, townId: string, id: string, input: HiringDecision): Promise<HiringRequest> {
   authorize(ctx.actor, 'hiring.approve');
-  const row = await repo.findRequest(ctx.db, townId, id);
+  const row = await lockRequest(ctx, townId, id);
   if (!row) throw notFound(REQUEST);
   if (row.state !== 'requested') throw ruleViolation({ zh: '该申请已处理，不能再次审批。', en: 'This request has already been decided.' });
   const before = await getHiring(ctx, townId, id);
@@ -248,7 +262,7 @@ async function approveTransfer(ctx: MutationContext, townId: string, row: Row<'h
 /** The requester withdraws a request that has no filed agreement; an approved one frees its vacancy. */
 export async function cancelHiring(ctx: MutationContext, townId: string, id: string, reason: string): Promise<HiringRequest> {
   authorize(ctx.actor, 'hiring.request');
-  const row = await repo.findRequest(ctx.db, townId, id);
+  const row = await lockRequest(ctx, townId, id);
   if (!row || !(await inScope(ctx, ctx.db, 'hiring_requests', townId, id, 'hiring.request'))) throw notFound(REQUEST);
   if (row.state !== 'requested' && row.state !== 'approved') throw ruleViolation({ zh: '只能撤销待审批或已批准（尚未上岗）的申请。', en: 'Only open requests can be cancelled.' });
   const before = await getHiring(ctx, townId, id);

@@ -16,7 +16,7 @@ import {
 } from '@gongyi/domain';
 import type { z } from 'zod';
 import type { Row } from '../../db/schema.js';
-import { offsetOf, toPage } from '../../db/query-helpers.js';
+import { lockRow, offsetOf, toPage } from '../../db/query-helpers.js';
 import type { MutationContext, ReadContext } from '../../http/context.js';
 import { invalidReference, notFound, ruleViolation, type Text } from '../../http/errors.js';
 import { today } from '../../runtime.js';
@@ -249,7 +249,8 @@ export async function createProposal(ctx: MutationContext, townId: string, input
 /** R9: town HR approves (possibly adjusting the number, with a reason) or rejects; approval is a new plan version. */
 export async function decideProposal(ctx: MutationContext, townId: string, id: string, input: QuotaProposalDecision): Promise<QuotaProposal> {
   authorize(ctx.actor, 'quota.manage');
-  const row = await repo.findProposal(ctx.db, townId, id);
+  // #13: locked and read again, so that of concurrent decisions only the first finds it pending.
+  const row = await lockRow(ctx, 'quota_proposals', townId, id);
   if (!row) throw notFound(PROPOSAL);
   if (row.state !== 'pending') throw ruleViolation({ zh: '该申报已处理，不能再次审批。', en: 'This proposal has already been decided.' });
   const approved = input.decision === 'approve' ? (input.quota ?? row.requested) : null;

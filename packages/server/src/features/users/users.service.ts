@@ -12,7 +12,7 @@ import {
   type User,
   type UserQuery,
 } from '@gongyi/domain';
-import { toFlag, toPage } from '../../db/query-helpers.js';
+import { lockRow, toFlag, toPage } from '../../db/query-helpers.js';
 import type { Executor } from '../../db/database.js';
 import type { MutationContext, ReadContext } from '../../http/context.js';
 import { duplicate, invalidReference, notFound, ruleViolation } from '../../http/errors.js';
@@ -128,6 +128,7 @@ export async function createUser(
 
 export async function updateUser(ctx: MutationContext, townId: string, id: string, input: UpdateUser): Promise<User> {
   authorize(ctx.actor, 'user.manage');
+  await lockRow(ctx, 'users', townId, id); // #13: changes of one account take turns, each reading the last
   const before = await viewUser(ctx.db, townId, id);
   if (input.disabled === true && id === ctx.actor.id) {
     throw ruleViolation({ zh: '不能停用自己正在使用的账号。', en: 'You cannot disable your own account.' }, 'disabled');
@@ -149,6 +150,7 @@ export async function updateUser(ctx: MutationContext, townId: string, id: strin
 
 export async function addGrant(ctx: MutationContext, townId: string, userId: string, input: GrantInput): Promise<User> {
   authorize(ctx.actor, 'user.manage');
+  await lockRow(ctx, 'users', townId, userId); // #13: grants of one account change one request at a time
   const before = await viewUser(ctx.db, townId, userId);
   await checkGrants(ctx.db, townId, [input], before.grants.map((g) => g.role));
   await writeGrants(ctx, townId, userId, [input]);
@@ -159,6 +161,7 @@ export async function addGrant(ctx: MutationContext, townId: string, userId: str
 
 export async function removeGrant(ctx: MutationContext, townId: string, userId: string, grantId: string): Promise<User> {
   authorize(ctx.actor, 'user.manage');
+  await lockRow(ctx, 'users', townId, userId); // #13: grants of one account change one request at a time
   const before = await viewUser(ctx.db, townId, userId);
   if ((await repo.deleteGrant(ctx.db, townId, userId, grantId)) === 0) throw notFound({ zh: '该授权', en: 'The grant' });
   const after = await viewUser(ctx.db, townId, userId);
@@ -169,6 +172,7 @@ export async function removeGrant(ctx: MutationContext, townId: string, userId: 
 /** A new one-time password; the user's sessions end and the next sign-in must change it. */
 export async function resetPassword(ctx: MutationContext, townId: string, userId: string): Promise<{ user: User; oneTimePassword: string }> {
   authorize(ctx.actor, 'user.manage');
+  await lockRow(ctx, 'users', townId, userId);
   await viewUser(ctx.db, townId, userId);
   const secret = oneTimePassword();
   await repo.updateUserRow(ctx.db, townId, userId, {

@@ -19,7 +19,7 @@ import {
 } from '@gongyi/domain';
 import { sql, type SqlBool } from 'kysely';
 import type { Row } from '../../db/schema.js';
-import { toPage } from '../../db/query-helpers.js';
+import { lockRow, toPage } from '../../db/query-helpers.js';
 import type { MutationContext, ReadContext } from '../../http/context.js';
 import { duplicate, notFound, ruleViolation } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -170,6 +170,8 @@ export async function updatePerson(ctx: MutationContext, townId: string, personI
 /** A dated change of the post: transfer, new managing unit, pay scheme (R12), suspension or exit. */
 export async function changePost(ctx: MutationContext, townId: string, personId: string, change: PostChange): Promise<WorkerDetail> {
   authorize(ctx.actor, 'worker.manage');
+  // #13: a dated post change moves the person's current post: their row is locked before it is read.
+  await lockRow(ctx, 'persons', townId, personId);
   const person = await requireWorkerInScope(ctx, townId, personId, 'worker.manage');
   const current = await repo.currentPost(ctx.db, townId, personId);
   if (!current) throw notFound({ zh: '该人员的岗位', en: 'The post' });
