@@ -7,6 +7,7 @@ import * as assessment from './2026_11_30_0005_assessment.js';
 import * as payroll from './2026_11_30_0006_payroll.js';
 import * as ledger from './2026_11_30_0008_ledger.js';
 import * as assessmentFillfactor from './2026_11_30_0009_assessment_fillfactor.js';
+import * as uniqueGrants from './2026_12_08_0015_unique_grants.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the same set runs
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_0006_payroll': payroll,
   '2026_11_30_0008_ledger': ledger,
   '2026_11_30_0009_assessment_fillfactor': assessmentFillfactor,
+  '2026_12_08_0015_unique_grants': uniqueGrants,
 };
