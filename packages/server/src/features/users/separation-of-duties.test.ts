@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { up as uniqueGrants } from '../../db/migrations/2026_12_08_0015_unique_grants.js';
 import { inTransaction } from '../../http/context.js';
@@ -89,7 +89,7 @@ describe('separation of duties in grants (三权分立)', () => {
       await sql`drop index user_grants_identical_uq`.execute(trx);
       await trx.insertInto('user_grants').values({ ...coopGrant, id: `${coopGrant.id}-dup` }).execute();
       await trx.insertInto('user_grants').values({ ...coopGrant, id: `${coopGrant.id}-dup2` }).execute();
-      await uniqueGrants(trx);
+      await uniqueGrants(trx as unknown as Kysely<unknown>);
       return trx.selectFrom('user_grants').select('id').where('town_id', '=', t.townId).where('user_id', '=', userId).execute();
     });
     expect(kept.map((r) => r.id)).toEqual([coopGrant.id]);
