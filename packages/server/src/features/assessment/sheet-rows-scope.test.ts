@@ -39,6 +39,11 @@ describe('a community grant reads only its own rows of a sheet', () => {
     expect(res.body.workers).toBe(ownRows().length);
     const others = sheet.entries.filter((e) => e.communityId !== village);
     expect(JSON.stringify(res.body)).not.toContain(others[0]!.name);
+    // The list of sheets counts the same rows.
+    const listed = ((await cun1('GET', '/assessment/sheets?month=2026-02')).body as SheetSummary[]).find((s) => s.id === sheet.id)!;
+    expect(listed).toMatchObject({ workers: ownRows().length, complete: ownRows().length });
+    const whole = ((await paichusuo('GET', '/assessment/sheets?month=2026-02')).body as SheetSummary[]).find((s) => s.id === sheet.id)!;
+    expect(whole.workers).toBe(sheet.entries.length);
   });
 
   for (const file of ['sheet.xlsx', 'community-sheet.xlsx']) {

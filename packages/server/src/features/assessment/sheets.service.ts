@@ -30,7 +30,7 @@ import { authorize, can, grantsFor, type Action } from '../policy.js';
 import { supervisorOn } from '../agreements/agreements.repository.js';
 import { workCalendar } from './calendar.js';
 import { applyCells, computeTotals, missingOf, parseLeave, parseScores, type Scorer, type Scores } from './sheet-entries.js';
-import { actsFor, rowCommunities, sheetCondition } from './sheet-scope.js';
+import { actsFor, entryCondition, rowCommunities, sheetCondition } from './sheet-scope.js';
 import * as repo from './sheets.repository.js';
 import { findTemplate, templateFor } from './templates.service.js';
 
@@ -88,7 +88,14 @@ export async function listSheets(ctx: ReadContext, townId: string, query: { mont
   if (query.month) q = q.where('s.month', '=', query.month);
   if (query.state) q = q.where('s.state', '=', query.state);
   if (query.teamId) q = q.where('s.team_id', '=', query.teamId);
-  return (await q.orderBy('s.month', 'desc').orderBy('t.sort_order').orderBy('d.name').limit(500).execute()).map((r) => toSummary(ctx, r, { workers: Number(r.workers), complete: Number(r.complete) }));
+  const rows = await q.orderBy('s.month', 'desc').orderBy('t.sort_order').orderBy('d.name').limit(500).execute();
+  // A grid manager's grant counts only its own community's rows of each sheet (#13 item 10).
+  const limited = rows.length > 0 && ctx.actor.kind === 'user' && grantsFor(ctx.actor, 'assessment.read').some((g) => g.scopeKind === 'community');
+  const counts = limited ? new Map((await repo.entryCounts(ctx.db, townId, rows.map((r) => r.id), (x) => x.where(entryCondition(ctx, 'assessment.read')))).map((c) => [c.id, c])) : null;
+  return rows.map((r) => {
+    const c = counts ? (counts.get(r.id) ?? { workers: 0, complete: 0 }) : r;
+    return toSummary(ctx, r, { workers: Number(c.workers), complete: Number(c.complete) });
+  });
 }
 
 async function requireSheet(ctx: ReadContext, townId: string, id: string, action: Action): Promise<{ row: SheetRow; template: Template }> {
