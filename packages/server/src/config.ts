@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StartupError } from './startup-error.js';
+import { parseTrustProxy } from './http/trusted-proxies.js';
 
 /** Settings come from the environment; command-line flags override them. */
 export interface Config {
@@ -9,6 +10,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   webDir: string;
+  /** Reverse proxies whose X-Forwarded-For hops are believed (GONGYI_TRUST_PROXY); false = none. */
+  trustProxy: string[] | false;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -26,5 +29,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.GONGYI_DATA_DIR ?? 'data'),
     databaseUrl,
     webDir: env.GONGYI_WEB_DIR ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),
+    trustProxy: parseTrustProxy(env.GONGYI_TRUST_PROXY),
   };
 }

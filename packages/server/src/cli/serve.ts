@@ -50,7 +50,7 @@ export async function serveCommand(flags: { port?: string | undefined; host?: st
     database,
     runtime,
     webDir: config.webDir,
-    trustProxy: process.env.GONGYI_TRUST_PROXY === '1',
+    trustProxy: config.trustProxy,
     logger: { level: process.env.LOG_LEVEL ?? 'warn' },
     loginRateLimit: loginRateLimit(process.env.GONGYI_LOGIN_RATE_LIMIT),
   });

@@ -55,8 +55,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Sign-in attempts per IP per minute (default 10). */
   loginRateLimit?: number;
-  /** Trust X-Forwarded-* from a reverse proxy (for the Secure cookie and client IPs). */
-  trustProxy?: boolean;
+  /** The reverse proxies whose X-Forwarded-* are believed (Secure cookie, client IPs); see trusted-proxies.ts. */
+  trustProxy?: string[] | false;
 }
 
 const ROUTES: ((app: App, deps: AppDeps) => void)[] = [

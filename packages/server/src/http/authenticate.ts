@@ -86,14 +86,15 @@ export function authenticate(deps: AppDeps) {
         throw new AppError('csrf_failed', { zh: '页面已过期（安全校验未通过）。请刷新页面后重试。', en: 'The page is stale (CSRF check failed); reload and retry.' });
       }
     }
-    if (access === 'session') return;
-    if (restrictionOf(user, grants.map((g) => g.role), settings, now) !== 'none') {
-      throw new AppError('forbidden', { zh: '请先修改密码或绑定动态码，再使用系统。', en: 'Change your password or enrol TOTP first.' });
-    }
+    // Another town's address is "not found" for every signed-in route, session-only ones included (#13 item 11).
     const params = req.params as { townId?: string };
     if (params.townId !== undefined && params.townId !== user.town_id) {
       await auditDenied(deps, req, user.town_id, 'other_town');
       throw notFound({ zh: '该镇', en: 'The town' });
+    }
+    if (access === 'session') return;
+    if (restrictionOf(user, grants.map((g) => g.role), settings, now) !== 'none') {
+      throw new AppError('forbidden', { zh: '请先修改密码或绑定动态码，再使用系统。', en: 'Change your password or enrol TOTP first.' });
     }
     if (!can(req.actor, access)) {
       await auditDenied(deps, req, user.town_id, `no_grant:${access}`);

@@ -10,6 +10,7 @@ import * as assessmentFillfactor from './2026_11_30_0009_assessment_fillfactor.j
 import * as keyCheck from './2026_12_08_0010_key_check.js';
 import * as tamperEvidence from './2026_12_08_0011_tamper_evidence.js';
 import * as signInHardening from './2026_12_08_0012_sign_in_hardening.js';
+import * as uniqueGrants from './2026_12_08_0015_unique_grants.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the same set runs
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_08_0010_key_check': keyCheck,
   '2026_12_08_0011_tamper_evidence': tamperEvidence,
   '2026_12_08_0012_sign_in_hardening': signInHardening,
+  '2026_12_08_0015_unique_grants': uniqueGrants,
 };

@@ -85,8 +85,8 @@ describe('saving a sheet’s rows (#6)', () => {
     const res = await cun1('PUT', `/assessment/sheets/${sheetId}/community-entries`, { rows: [...mine.map((e) => ({ personId: e.personId, scores: { residents: 18 } })), { personId: mine[0]!.personId, daysWorked: 1 }] });
     expect(res.body.saved).toBe(mine.length);
     expect(res.body.problems).toEqual([{ personId: mine[0]!.personId, name: mine[0]!.name, field: 'daysWorked', message: '考勤由日常管理单位填写。' }]);
-    // the community's reader sees only some sheets' rows, but the answer is the whole sheet as the unit reads it
-    expect(res.body.sheet.entries).toEqual((await fresh()).entries);
+    // the answer is the community's own rows, as the unit reads them (#13 item 10: never other villages' rows)
+    expect(res.body.sheet.entries).toEqual((await fresh()).entries.filter((e: { communityId: string | null }) => e.communityId === village));
     const after = await stored();
     for (const e of mine) {
       const was = before.get(e.personId)!;

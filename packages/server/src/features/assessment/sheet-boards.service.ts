@@ -2,7 +2,7 @@ import { monthBounds, type SheetState } from '@gongyi/domain';
 import type { ReadContext } from '../../http/context.js';
 import { today } from '../../runtime.js';
 import { authorize, grantsFor } from '../policy.js';
-import { actsFor, sheetCondition } from './sheet-scope.js';
+import { actsFor, entryCondition } from './sheet-scope.js';
 import { supervisorsOn } from '../teams/teams.repository.js';
 import * as repo from './sheets.repository.js';
 import { dueDateOf, summaryRows } from './sheets.service.js';
@@ -44,7 +44,8 @@ export async function overdueBoard(ctx: ReadContext, townId: string, month: stri
 /** A month at a glance per team (the leaders' view, and the "city month" of the benchmarks): people, scored, mean, grades. */
 export async function monthSummary(ctx: ReadContext, townId: string, month: string) {
   authorize(ctx.actor, 'assessment.read');
-  const condition = sheetCondition(ctx, 'assessment.read');
+  // Counted over the rows the caller sees: a grid manager's grant, its own community's workers (#13 item 10).
+  const condition = entryCondition(ctx, 'assessment.read');
   const rows = await repo.monthAggregate(ctx.db, month, [townId], (q) => q.where(condition));
   return rows.map((r) => ({
     teamId: r.team_id,

@@ -42,6 +42,21 @@ export const SHEET_COLUMNS = [
   sql<number>`(select count(*) from assessment_entries e where e.town_id = s.town_id and e.sheet_id = s.id and e.total_tenths is not null)`.as('complete'),
 ] as const;
 
+/** Rows and complete rows of some sheets, counted over the entries `narrow` keeps (a grid manager's own community's, #13 item 10). */
+export function entryCounts(db: Executor, townId: string, sheetIds: string[], narrow: (q: SheetsQuery) => SheetsQuery) {
+  return narrow(
+    db
+      .selectFrom('assessment_sheets as s')
+      .innerJoin('assessment_entries as e', (j) => j.onRef('e.town_id', '=', 's.town_id').onRef('e.sheet_id', '=', 's.id'))
+      .innerJoin('teams as t', (j) => j.onRef('t.town_id', '=', 's.town_id').onRef('t.id', '=', 's.team_id'))
+      .where('s.town_id', '=', townId)
+      .where('s.id', 'in', sheetIds),
+  )
+    .select(['s.id', sql<number>`count(*)`.as('workers'), sql<number>`count(e.total_tenths)`.as('complete')])
+    .groupBy('s.id')
+    .execute();
+}
+
 export function entriesOf(db: Executor, townId: string, sheetId: string) {
   return db
     .selectFrom('assessment_entries as e')

@@ -31,7 +31,7 @@ import { authorize, can, grantsFor, type Action } from '../policy.js';
 import { supervisorOn } from '../agreements/agreements.repository.js';
 import { workCalendar } from './calendar.js';
 import { applyCells, computeTotals, missingOf, parseLeave, parseScores, type Scorer, type Scores } from './sheet-entries.js';
-import { actsFor, sheetCondition } from './sheet-scope.js';
+import { actsFor, entryCondition, rowCommunities, sheetCondition } from './sheet-scope.js';
 import * as repo from './sheets.repository.js';
 import { findTemplate, templateFor } from './templates.service.js';
 
@@ -89,7 +89,14 @@ export async function listSheets(ctx: ReadContext, townId: string, query: { mont
   if (query.month) q = q.where('s.month', '=', query.month);
   if (query.state) q = q.where('s.state', '=', query.state);
   if (query.teamId) q = q.where('s.team_id', '=', query.teamId);
-  return (await q.orderBy('s.month', 'desc').orderBy('t.sort_order').orderBy('d.name').limit(500).execute()).map((r) => toSummary(ctx, r, { workers: Number(r.workers), complete: Number(r.complete) }));
+  const rows = await q.orderBy('s.month', 'desc').orderBy('t.sort_order').orderBy('d.name').limit(500).execute();
+  // A grid manager's grant counts only its own community's rows of each sheet (#13 item 10).
+  const limited = rows.length > 0 && ctx.actor.kind === 'user' && grantsFor(ctx.actor, 'assessment.read').some((g) => g.scopeKind === 'community');
+  const counts = limited ? new Map((await repo.entryCounts(ctx.db, townId, rows.map((r) => r.id), (x) => x.where(entryCondition(ctx, 'assessment.read')))).map((c) => [c.id, c])) : null;
+  return rows.map((r) => {
+    const c = counts ? (counts.get(r.id) ?? { workers: 0, complete: 0 }) : r;
+    return toSummary(ctx, r, { workers: Number(c.workers), complete: Number(c.complete) });
+  });
 }
 
 async function requireSheet(ctx: ReadContext, townId: string, id: string, action: Action): Promise<{ row: SheetRow; template: Template }> {
@@ -187,8 +194,12 @@ async function correctionsOf(ctx: ReadContext, townId: string, sheetId: string):
 export async function getSheet(ctx: ReadContext, townId: string, id: string): Promise<Sheet> {
   authorize(ctx.actor, 'assessment.read');
   const { row, template } = await requireSheet(ctx, townId, id, 'assessment.read');
-  const [entries, names, corrections] = await Promise.all([repo.entryRows(ctx.db, townId, id).execute(), repo.communityNames(ctx.db, townId), correctionsOf(ctx, townId, id)]);
-  return sheetView(ctx, row, template, entries, names, corrections);
+  // A grid manager's grant reads its own community's rows only (#13 item 10), here and in every export built on this.
+  const communities = await rowCommunities(ctx, townId, id, 'assessment.read');
+  const rows = repo.entryRows(ctx.db, townId, id).$if(communities !== null, (q) => q.where('e.community_id', 'in', communities!));
+  const [entries, names, corrections] = await Promise.all([rows.execute(), repo.communityNames(ctx.db, townId), correctionsOf(ctx, townId, id)]);
+  const shownPeople = communities && new Set(entries.map((e) => e.person_id));
+  return sheetView(ctx, row, template, entries, names, shownPeople ? corrections.filter((c) => shownPeople.has(c.personId)) : corrections);
 }
 
 /** The team's community share on the month's first day (R4): null where its communities hold none. */
@@ -373,7 +384,9 @@ export async function saveEntries(ctx: MutationContext, townId: string, id: stri
   await recordAudit(ctx, { townId, action: `assessment.entries.${scorer}`, objectType: 'assessment_sheet', objectId: id, after: { rows: rows.length, saved, refusedCells: problems.length } });
   // The sheet as written, without reading it back (a city's month is 100k rows, #6 part 7).
   // A sheet that takes saves is not locked, so it has no corrections (they come only after lock).
-  return { saved, problems, sheet: sheetView(ctx, sheet, template, entries, await repo.communityNames(ctx.db, townId), [], worked) };
+  // The community's pass answers with its own rows only (#13 item 10), as its read does.
+  const shown = communities ? entries.filter((e) => communities.has(e.community_id ?? '')) : entries;
+  return { saved, problems, sheet: sheetView(ctx, sheet, template, shown, await repo.communityNames(ctx.db, townId), [], worked) };
 }
 
 async function assertSupervises(ctx: ReadContext, townId: string, teamId: string): Promise<void> {

@@ -379,6 +379,13 @@ describe('funds (#8)', () => {
       }
     }
     expect((await finance('GET', '/ledger/trace/no-such-person')).status).toBe(404);
+    // #13 item 11: another coop's admin gets "not found", never the name and net pay; the own coop's admin the trace.
+    const coop2 = await t.as('coop2');
+    const other = await coop2('GET', `/ledger/trace/${slips[0]!.personId}`);
+    expect(other.status).toBe(404);
+    expect(JSON.stringify(other.body)).not.toContain(String(slips[0]!.netFen));
+    const own = await coop1('GET', `/ledger/trace/${slips[0]!.personId}`);
+    expect(own.body.slips.find((s: { runId: string }) => s.runId === runId)).toMatchObject({ netFen: slips[0]!.netFen });
   });
 
   it('reconciles each run with its postings and its bank file', async () => {

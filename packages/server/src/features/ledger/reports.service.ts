@@ -3,8 +3,9 @@ import { z } from 'zod';
 import type { EarmarkSchema, ReconciliationRowSchema, TraceSchema } from '@gongyi/domain';
 import type { Executor } from '../../db/database.js';
 import type { ReadContext } from '../../http/context.js';
-import { notFound } from '../../http/errors.js';
-import { authorize } from '../policy.js';
+import { authorize, grantsFor } from '../policy.js';
+import { isTownWide } from '../staffing/staffing-scope.js';
+import { requireWorkerInScope } from '../workers/workers.service.js';
 
 // The finance page's reports (#8 part 5): balances per source and account, the journal, one
 // worker's pay traced back to its fund sources, and payroll runs reconciled with their postings and
@@ -118,14 +119,18 @@ export async function listEarmarks(ctx: ReadContext, townId: string): Promise<z.
  */
 export async function traceWorker(ctx: ReadContext, townId: string, personId: string): Promise<z.infer<typeof TraceSchema>> {
   authorize(ctx.actor, 'ledger.read');
-  const person = await ctx.db.selectFrom('persons').select(['id', 'name']).where('town_id', '=', townId).where('id', '=', personId).executeTakeFirst();
-  if (!person) throw notFound({ zh: '人员', en: 'Worker' });
+  // #13 item 11: a worker outside the caller's scope (a coop's admin asking for another coop's
+  // worker) is "not found", by the roster's own scope SQL; and a scoped caller sees only the slips
+  // of runs of its own coops (a worker who moved coops keeps the other coop's pay private).
+  const person = await requireWorkerInScope(ctx, townId, personId, 'ledger.read');
+  const runCoops = isTownWide(ctx, 'ledger.read') ? null : grantsFor(ctx.actor, 'ledger.read').flatMap((g) => (g.scopeKind === 'coop' && g.scopeId ? [g.scopeId] : []));
   const slips = await ctx.db
     .selectFrom('pay_slips as ps')
     .innerJoin('pay_runs as r', (j) => j.onRef('r.town_id', '=', 'ps.town_id').onRef('r.id', '=', 'ps.run_id'))
     .select(['ps.run_id', 'ps.team_id', 'ps.net_fen', 'r.month', 'r.kind', 'r.state'])
     .where('ps.town_id', '=', townId)
     .where('ps.person_id', '=', personId)
+    .$if(runCoops !== null, (q) => q.where('r.coop_id', 'in', runCoops!.length > 0 ? runCoops! : ['']))
     .orderBy('r.month', 'desc')
     .execute();
   const runIds = slips.map((s) => s.run_id);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  ADMIN_ROLES,
   ROLE_LABELS,
   ROLE_SCOPES,
   SCOPE_LABELS,
@@ -15,7 +16,7 @@ import {
 import { lockRow, toFlag, toPage } from '../../db/query-helpers.js';
 import type { Executor } from '../../db/database.js';
 import type { MutationContext, ReadContext } from '../../http/context.js';
-import { duplicate, invalidReference, notFound, ruleViolation } from '../../http/errors.js';
+import { AppError, duplicate, invalidReference, notFound, ruleViolation } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { hashPassword, retirePassword } from '../auth/passwords.js';
 import { clearSignInThrottle } from '../auth/sign-in-throttle.js';
@@ -48,10 +49,12 @@ export async function listUsers(ctx: ReadContext, townId: string, query: UserQue
 
 const SCOPE_TABLE = { coop: 'coops', department: 'departments', team: 'teams', community: 'communities' } as const;
 
-/** A grant's scope must suit its role and exist in the town; 三权分立 across all of a user's roles. */
-async function checkGrants(db: Executor, townId: string, grants: GrantInput[], existingRoles: Role[]): Promise<void> {
+/** A grant's scope must suit its role and exist in the town; 三权分立 across all of a user's grants. */
+async function checkGrants(db: Executor, townId: string, grants: GrantInput[], existing: readonly GrantInput[]): Promise<void> {
+  // A new account's body lists grants (`grants.0.role`); adding one grant sends its fields alone (`role`).
+  const at = (i: number, name: keyof GrantInput | '') => (existing.length === 0 ? `grants${name ? `.${i}.${name}` : ''}` : name || 'role');
   for (const [i, g] of grants.entries()) {
-    const field = `grants.${i}.scopeKind`;
+    const field = at(i, 'scopeKind');
     if (!ROLE_SCOPES[g.role].includes(g.scopeKind)) {
       const allowed = ROLE_SCOPES[g.role].map((k) => SCOPE_LABELS[k].zh).join('、');
       throw ruleViolation(
@@ -60,22 +63,67 @@ async function checkGrants(db: Executor, townId: string, grants: GrantInput[], e
       );
     }
     if (g.scopeKind === 'town' || g.scopeKind === 'self') {
-      if (g.scopeId !== null) throw ruleViolation({ zh: '“全镇”与“本人”范围不需要选择具体对象，请清空范围对象。', en: 'Town and self scopes take no scope id.' }, `grants.${i}.scopeId`);
+      if (g.scopeId !== null) throw ruleViolation({ zh: '“全镇”与“本人”范围不需要选择具体对象，请清空范围对象。', en: 'Town and self scopes take no scope id.' }, at(i, 'scopeId'));
       continue;
     }
     const table = SCOPE_TABLE[g.scopeKind];
     const found = g.scopeId && (await db.selectFrom(table).select('id').where('town_id', '=', townId).where('id', '=', g.scopeId).executeTakeFirst());
-    if (!found) throw invalidReference({ zh: SCOPE_LABELS[g.scopeKind].zh, en: g.scopeKind }, `grants.${i}.scopeId`);
+    if (!found) throw invalidReference({ zh: SCOPE_LABELS[g.scopeKind].zh, en: g.scopeKind }, at(i, 'scopeId'));
   }
-  const admins = adminRolesIn([...existingRoles, ...grants.map((g) => g.role)]);
+  assertNoIdenticalGrant(grants, existing, (i) => at(i, 'role'));
+  assertSeparationOfDuties([...existing, ...grants].map((g) => g.role), at(0, ''));
+}
+
+const sameGrant = (a: GrantInput, b: GrantInput) => a.role === b.role && a.scopeKind === b.scopeKind && (a.scopeId ?? null) === (b.scopeId ?? null);
+
+/** #13 item 16: a user holds a role in a scope once (the unique index user_grants_identical_uq holds it under a race too). */
+function assertNoIdenticalGrant(grants: GrantInput[], existing: readonly GrantInput[], fieldOf: (i: number) => string): void {
+  for (const [i, g] of grants.entries()) {
+    if ([...existing, ...grants.slice(0, i)].some((e) => sameGrant(e, g))) {
+      throw new AppError(
+        'duplicate',
+        { zh: `该用户已在同一范围内拥有“${ROLE_LABELS[g.role].zh}”授权，无需重复授权。`, en: `The user already holds ${g.role} in this scope.` },
+        fieldOf(i),
+      );
+    }
+  }
+}
+
+/**
+ * 三权分立 (R27, 等保 level 3): an account holds at most one of the three administrator roles, and an
+ * administrator holds no business role (an admin who could also read or change the business would
+ * check its own work). Refused whichever of the two is granted first.
+ */
+function assertSeparationOfDuties(roles: Role[], field: string): void {
+  const admins = adminRolesIn(roles);
   if (admins.length > 1) {
     throw ruleViolation(
       {
         zh: `三权分立：同一账号不能同时担任${admins.map((r) => ROLE_LABELS[r].zh).join('与')}。请为另一职责另建账号。`,
         en: `Separation of duties: one account may not hold ${admins.join(' and ')}. Create a separate account.`,
       },
-      'grants',
+      field,
     );
+  }
+  const business = [...new Set(roles.filter((r) => !ADMIN_ROLES.includes(r)))];
+  if (admins.length > 0 && business.length > 0) {
+    throw ruleViolation(
+      {
+        zh: `三权分立：${ROLE_LABELS[admins[0]!].zh}账号不能同时拥有业务角色“${business.map((r) => ROLE_LABELS[r].zh).join('、')}”。请为业务工作另建账号。`,
+        en: `Separation of duties: an account holding ${admins[0]} may not also hold ${business.join(', ')}. Create a separate account.`,
+      },
+      field,
+    );
+  }
+}
+
+/** A grant to oneself, of any role, is made by another security administrator (no one widens their own access). */
+function assertNotOwnAccount(ctx: MutationContext, userId: string): void {
+  if (ctx.actor.kind === 'user' && ctx.actor.id === userId) {
+    throw new AppError('forbidden', {
+      zh: '不能给自己的账号授权。请由另一位安全管理员办理。',
+      en: 'You cannot grant roles to your own account; another security administrator must do it.',
+    });
   }
 }
 
@@ -150,9 +198,10 @@ export async function updateUser(ctx: MutationContext, townId: string, id: strin
 
 export async function addGrant(ctx: MutationContext, townId: string, userId: string, input: GrantInput): Promise<User> {
   authorize(ctx.actor, 'user.manage');
+  assertNotOwnAccount(ctx, userId);
   await lockRow(ctx, 'users', townId, userId); // #13: grants of one account change one request at a time
   const before = await viewUser(ctx.db, townId, userId);
-  await checkGrants(ctx.db, townId, [input], before.grants.map((g) => g.role));
+  await checkGrants(ctx.db, townId, [input], before.grants);
   await writeGrants(ctx, townId, userId, [input]);
   const after = await viewUser(ctx.db, townId, userId);
   await recordAudit(ctx, { townId, action: 'grant.add', objectType: 'user', objectId: userId, before: before.grants, after: after.grants });

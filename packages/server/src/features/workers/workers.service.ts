@@ -110,7 +110,7 @@ export async function workerFacets(ctx: ReadContext, townId: string, filter: Wor
 }
 
 /** One worker, if inside the caller's scope; a worker outside it is "not found" (no IDOR). */
-async function requireWorkerInScope(ctx: ReadContext, townId: string, personId: string, action: Action): Promise<Row<'persons'>> {
+export async function requireWorkerInScope(ctx: ReadContext, townId: string, personId: string, action: Action): Promise<Row<'persons'>> {
   const person = await repo.findPerson(ctx.db, townId, personId);
   if (!person) throw notFound(WORKER);
   const scope = await scopeFor(ctx, action);
