@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACTIONS, ROLES, SCOPE_KINDS } from '../org/roles.js';
 import { IdSchema, IsoDateSchema, NameSchema, PageQuerySchema, pageOf } from './common.js';
+import { patchOf } from './patch.js';
 
 // Sign-in, sessions, users and grants, security settings and the audit log (#3).
 
@@ -107,11 +108,11 @@ export type CreateUser = z.infer<typeof CreateUserSchema>;
 /** A new account or a reset gets a one-time password shown once; the user must change it. */
 export const UserWithPasswordSchema = z.object({ user: UserSchema, oneTimePassword: z.string() });
 
-export const UpdateUserSchema = z.strictObject({
-  displayName: NameSchema.optional(),
-  disabled: z.boolean().optional(),
+export const UpdateUserSchema = patchOf({
+  displayName: NameSchema,
+  disabled: z.boolean(),
   /** Clears a lockout before it runs out. */
-  unlock: z.literal(true).optional(),
+  unlock: z.literal(true),
 });
 export type UpdateUser = z.infer<typeof UpdateUserSchema>;
 

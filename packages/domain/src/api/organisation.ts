@@ -11,6 +11,7 @@ import {
   pageOf,
   validToNotBeforeFrom,
 } from './common.js';
+import { patchOf } from './patch.js';
 
 // Requests and responses of the organisation API (R1–R5), shared by server and web.
 // Every request object is strict: an unknown field is an error, not silently dropped.
@@ -56,16 +57,7 @@ export const CreateDepartmentSchema = z
   .refine(validToNotBeforeFrom, VALID_TO_REFINEMENT);
 export type CreateDepartment = z.infer<typeof CreateDepartmentSchema>;
 
-export const UpdateDepartmentSchema = z
-  .strictObject({
-    name: NameSchema.optional(),
-    shortName: NameSchema.optional(),
-    kind: DepartmentKindSchema.optional(),
-    note: NoteSchema.optional(),
-    validFrom: IsoDateSchema.optional(),
-    validTo: IsoDateSchema.nullable().optional(),
-  })
-  .refine(validToNotBeforeFrom, VALID_TO_REFINEMENT);
+export const UpdateDepartmentSchema = patchOf(CreateDepartmentSchema.shape).refine(validToNotBeforeFrom, VALID_TO_REFINEMENT);
 export type UpdateDepartment = z.infer<typeof UpdateDepartmentSchema>;
 
 export const DepartmentQuerySchema = PageQuerySchema.extend({ kind: DepartmentKindSchema.optional() });
@@ -94,15 +86,7 @@ export const CreateCommunitySchema = z
   .refine(validToNotBeforeFrom, VALID_TO_REFINEMENT);
 export type CreateCommunity = z.infer<typeof CreateCommunitySchema>;
 
-export const UpdateCommunitySchema = z
-  .strictObject({
-    name: NameSchema.optional(),
-    kind: CommunityKindSchema.optional(),
-    note: NoteSchema.optional(),
-    validFrom: IsoDateSchema.optional(),
-    validTo: IsoDateSchema.nullable().optional(),
-  })
-  .refine(validToNotBeforeFrom, VALID_TO_REFINEMENT);
+export const UpdateCommunitySchema = patchOf(CreateCommunitySchema.shape).refine(validToNotBeforeFrom, VALID_TO_REFINEMENT);
 export type UpdateCommunity = z.infer<typeof UpdateCommunitySchema>;
 
 export const CommunityQuerySchema = PageQuerySchema.extend({ kind: CommunityKindSchema.optional() });
@@ -135,16 +119,7 @@ export const CreateCoopSchema = z
   .refine(validToNotBeforeFrom, VALID_TO_REFINEMENT);
 export type CreateCoop = z.infer<typeof CreateCoopSchema>;
 
-export const UpdateCoopSchema = z
-  .strictObject({
-    name: NameSchema.optional(),
-    shortName: NameSchema.optional(),
-    seatDepartmentId: IdSchema.nullable().optional(),
-    note: NoteSchema.optional(),
-    validFrom: IsoDateSchema.optional(),
-    validTo: IsoDateSchema.nullable().optional(),
-  })
-  .refine(validToNotBeforeFrom, VALID_TO_REFINEMENT);
+export const UpdateCoopSchema = patchOf(CreateCoopSchema.shape).refine(validToNotBeforeFrom, VALID_TO_REFINEMENT);
 export type UpdateCoop = z.infer<typeof UpdateCoopSchema>;
 export const CoopListSchema = z.object({ items: z.array(CoopSchema) });
 
@@ -160,7 +135,7 @@ export const CategorySchema = z.object({
   teamCount: z.number().int(),
 });
 export type Category = z.infer<typeof CategorySchema>;
-export const UpdateCategorySchema = z.strictObject({ defaultCoopId: IdSchema.nullable() });
+export const UpdateCategorySchema = patchOf({ defaultCoopId: IdSchema.nullable() });
 export type UpdateCategory = z.infer<typeof UpdateCategorySchema>;
 export const CategoryListSchema = z.object({ items: z.array(CategorySchema) });
 
@@ -245,17 +220,9 @@ export const CreateTeamSchema = z
   .refine(validToNotBeforeFrom, VALID_TO_REFINEMENT);
 export type CreateTeam = z.infer<typeof CreateTeamSchema>;
 
-export const UpdateTeamSchema = z
-  .strictObject({
-    name: NameSchema.optional(),
-    categoryId: IdSchema.optional(),
-    coopId: IdSchema.optional(),
-    duties: z.string().trim().max(1000, { message: 'too_long' }).optional(),
-    sortOrder: z.number().int().min(0).max(9999).optional(),
-    validFrom: IsoDateSchema.optional(),
-    validTo: IsoDateSchema.nullable().optional(),
-  })
-  .refine(validToNotBeforeFrom, VALID_TO_REFINEMENT);
+/** The team itself; who manages it changes through a new assignment version (R5). */
+const { assignment: _assignment, ...TEAM_FIELDS } = CreateTeamSchema.shape;
+export const UpdateTeamSchema = patchOf(TEAM_FIELDS).refine(validToNotBeforeFrom, VALID_TO_REFINEMENT);
 export type UpdateTeam = z.infer<typeof UpdateTeamSchema>;
 
 export const TeamQuerySchema = PageQuerySchema.extend({

@@ -11,6 +11,7 @@ import {
   WORKER_FLAGS,
 } from '../workers/vocabulary.js';
 import { IdSchema, IsoDateSchema, NameSchema, NoteSchema, pageOf } from './common.js';
+import { patchOf } from './patch.js';
 
 // The worker registry (#4): people, their effective-dated posts, masking and reveal, import.
 
@@ -42,7 +43,8 @@ export const PersonInputSchema = z.strictObject({
   emergencyContactPhone: PhoneSchema.nullable().default(null),
 });
 export type PersonInput = z.infer<typeof PersonInputSchema>;
-export const PersonUpdateSchema = PersonInputSchema.omit({ idNumber: true }).partial();
+/** 修改个人信息 (#13 item 1): only the fields sent change; the ID number never does. */
+export const PersonUpdateSchema = patchOf(PersonInputSchema.omit({ idNumber: true }).shape);
 export type PersonUpdate = z.infer<typeof PersonUpdateSchema>;
 
 const PostFields = {

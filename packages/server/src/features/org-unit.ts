@@ -1,5 +1,6 @@
 import { shanghaiTimestamp } from '@gongyi/domain';
 import type { Executor } from '../db/database.js';
+import { changedFields, patchColumns, type ColumnsOf } from '../db/patch-columns.js';
 import type { MutationContext } from '../http/context.js';
 import { duplicate, notFound, type Text } from '../http/errors.js';
 import { recordAudit } from './audit/audit.repository.js';
@@ -9,7 +10,7 @@ import { requireTown } from './towns/towns.repository.js';
 
 // Departments and communities are both named, effective-dated records of a town. Creating and
 // editing them follows one procedure: authorise, refuse a duplicate name, keep the period
-// forwards (R5), write, audit with before and after.
+// forwards (R5), write (an edit only the columns it changes, #13 item 1), audit with before and after.
 
 export interface UnitRow {
   town_id: string;
@@ -35,13 +36,15 @@ export interface OrgUnitKind<R extends UnitRow, A, C extends CommonInput & { nam
   find(db: Executor, townId: string, id: string): Promise<R | undefined>;
   findByName(db: Executor, townId: string, name: string): Promise<unknown>;
   insert(db: Executor, row: R): Promise<void>;
-  update(db: Executor, townId: string, id: string, row: R): Promise<void>;
+  update(db: Executor, townId: string, id: string, patch: Partial<R>): Promise<void>;
   toApi(row: R): A;
   /** The kind's own columns from a create request (name, note and dates are filled in here). */
   ownColumns(input: C): Omit<R, keyof UnitRow>;
-  /** The kind's own columns after an edit. */
-  mergeOwn(before: R, input: U): Omit<R, keyof UnitRow>;
+  /** The columns of the kind's own fields of an edit. */
+  ownPatchColumns: ColumnsOf<Omit<U, keyof CommonInput>, R>;
 }
+
+const COMMON_COLUMNS: ColumnsOf<Required<CommonInput>, UnitRow> = { name: 'name', note: 'note', validFrom: 'valid_from', validTo: 'valid_to' };
 
 export async function createOrgUnit<R extends UnitRow, A, C extends CommonInput & { name: string }, U extends CommonInput>(
   ctx: MutationContext,
@@ -83,17 +86,11 @@ export async function updateOrgUnit<R extends UnitRow, A, C extends CommonInput 
   if (input.name && input.name !== before.name && (await kind.findByName(ctx.db, townId, input.name))) {
     throw duplicate(kind.label, input.name, 'name');
   }
-  const next = {
-    ...before,
-    ...kind.mergeOwn(before, input),
-    name: input.name ?? before.name,
-    note: input.note ?? before.note,
-    valid_from: input.validFrom ?? before.valid_from,
-    valid_to: input.validTo === undefined ? before.valid_to : input.validTo,
-    updated_at: shanghaiTimestamp(ctx.clock.now()),
-  } as R;
+  const changes = changedFields(input, kind.toApi(before) as Partial<U>);
+  const patch = { ...patchColumns(changes, { ...COMMON_COLUMNS, ...kind.ownPatchColumns } as ColumnsOf<U, R>), updated_at: shanghaiTimestamp(ctx.clock.now()) };
+  const next = { ...before, ...patch };
   assertPeriod(next.valid_from, next.valid_to);
-  await kind.update(ctx.db, townId, id, next);
+  if (Object.keys(changes).length > 0) await kind.update(ctx.db, townId, id, patch);
   const [b, a] = [kind.toApi(before), kind.toApi(next)];
   await recordAudit(ctx, { townId, action: `${kind.objectType}.update`, objectType: kind.objectType, objectId: id, before: b, after: a });
   return a;

@@ -1,3 +1,4 @@
+import { CANNOT_CLEAR } from '@gongyi/domain';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDatabaseUnavailable, isLockConflict } from '../db/availability.js';
@@ -40,7 +41,9 @@ function classify(err: FastifyError, lang: Language): Problem {
       path: first.instancePath.split('/').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
       message: first.message ?? '',
     };
-    return { status: 400, code: 'validation_failed', text: issueMessage(issue, lang), field: fieldPath(issue.path) || undefined };
+    // A PATCH clearing a field that cannot be empty is refused by a rule, not for its form (#13 item 1).
+    const cleared = issue.message === CANNOT_CLEAR;
+    return { status: cleared ? 422 : 400, code: cleared ? 'rule_violation' : 'validation_failed', text: issueMessage(issue, lang), field: fieldPath(issue.path) || undefined };
   }
   const known = err.code ? FASTIFY_PROBLEMS[err.code] : undefined;
   if (known) return known;

@@ -87,6 +87,7 @@ const KEYED: Record<string, Text> = {
   invalid_month: { zh: '不是有效月份，请按 2026-03 的格式填写', en: 'is not a valid month; use the form 2026-03' },
   not_negative: { zh: '不能为负数', en: 'cannot be negative' },
   required: { zh: '不能为空，请填写', en: 'is required' },
+  cannot_clear: { zh: '是必填项，不能清空；不修改时请不要提交该项', en: 'is required and cannot be cleared; leave it out to keep it' },
   too_long: { zh: '太长，请缩短', en: 'is too long; shorten it' },
   invalid_code: { zh: '只能由小写字母、数字和连字符组成（2–40 位）', en: 'may hold only lowercase letters, digits and hyphens (2–40)' },
   valid_to_before_from: { zh: '早于生效日期，请改为生效日期当天或之后', en: 'is before the valid-from date; choose that day or later' },

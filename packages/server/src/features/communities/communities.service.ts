@@ -16,7 +16,7 @@ const COMMUNITIES: OrgUnitKind<Row<'communities'>, Community, CreateCommunity, U
   update: repo.updateCommunity,
   toApi: repo.toCommunity,
   ownColumns: (input) => ({ kind: input.kind }),
-  mergeOwn: (before, input) => ({ kind: input.kind ?? before.kind }),
+  ownPatchColumns: { kind: 'kind' },
 };
 
 export async function listCommunities(ctx: ReadContext, townId: string, query: CommunityQuery): Promise<Page<Community>> {

@@ -110,6 +110,6 @@ export function findCategory(db: Executor, townId: string, id: string) {
   return db.selectFrom('categories').selectAll().where('town_id', '=', townId).where('id', '=', id).executeTakeFirst();
 }
 
-export async function setDefaultCoop(db: Executor, townId: string, id: string, coopId: string | null, now: string) {
-  await db.updateTable('categories').set({ default_coop_id: coopId, updated_at: now }).where('town_id', '=', townId).where('id', '=', id).execute();
+export async function updateCategory(db: Executor, townId: string, id: string, patch: RowUpdate<'categories'>): Promise<void> {
+  await db.updateTable('categories').set(patch).where('town_id', '=', townId).where('id', '=', id).execute();
 }

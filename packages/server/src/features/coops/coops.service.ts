@@ -6,6 +6,8 @@ import {
   type UpdateCategory,
   type UpdateCoop,
 } from '@gongyi/domain';
+import { changedFields, patchColumns, type ColumnsOf } from '../../db/patch-columns.js';
+import type { Row } from '../../db/schema.js';
 import type { MutationContext, ReadContext } from '../../http/context.js';
 import { duplicate, invalidReference, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -59,25 +61,26 @@ export async function createCoop(ctx: MutationContext, townId: string, input: Cr
   return created;
 }
 
+const COOP_COLUMNS: ColumnsOf<UpdateCoop, Row<'coops'>> = {
+  name: 'name',
+  shortName: 'short_name',
+  seatDepartmentId: 'seat_department_id',
+  note: 'note',
+  validFrom: 'valid_from',
+  validTo: 'valid_to',
+};
+
+/** Writes only the fields sent and changed (#13 item 1); the period is checked as it will stand (R5). */
 export async function updateCoop(ctx: MutationContext, townId: string, id: string, input: UpdateCoop): Promise<Coop> {
   authorize(ctx.actor, 'org.manage');
   const before = await requireCoopView(ctx, townId, id);
-  if (input.name && input.name !== before.name && (await repo.findCoopByName(ctx.db, townId, input.name))) {
-    throw duplicate(COOP, input.name, 'name');
+  const changes = changedFields(input, before);
+  if (changes.name && (await repo.findCoopByName(ctx.db, townId, changes.name))) throw duplicate(COOP, changes.name, 'name');
+  await checkSeat(ctx, townId, changes.seatDepartmentId);
+  assertPeriod(changes.validFrom ?? before.validFrom, changes.validTo === undefined ? before.validTo : changes.validTo);
+  if (Object.keys(changes).length > 0) {
+    await repo.updateCoop(ctx.db, townId, id, { ...patchColumns(changes, COOP_COLUMNS), updated_at: shanghaiTimestamp(ctx.clock.now()) });
   }
-  await checkSeat(ctx, townId, input.seatDepartmentId);
-  const validFrom = input.validFrom ?? before.validFrom;
-  const validTo = input.validTo === undefined ? before.validTo : input.validTo;
-  assertPeriod(validFrom, validTo);
-  await repo.updateCoop(ctx.db, townId, id, {
-    name: input.name ?? before.name,
-    short_name: input.shortName ?? before.shortName,
-    seat_department_id: input.seatDepartmentId === undefined ? before.seatDepartmentId : input.seatDepartmentId,
-    note: input.note ?? before.note,
-    valid_from: validFrom,
-    valid_to: validTo,
-    updated_at: shanghaiTimestamp(ctx.clock.now()),
-  });
   const after = await requireCoopView(ctx, townId, id);
   await recordAudit(ctx, { townId, action: 'coop.update', objectType: 'coop', objectId: id, before, after });
   return after;
@@ -89,16 +92,22 @@ export async function listCategories(ctx: ReadContext, townId: string): Promise<
   return (await repo.listCategories(ctx.db, townId)).map(repo.toCategory);
 }
 
+const CATEGORY_COLUMNS: ColumnsOf<UpdateCategory, Row<'categories'>> = { defaultCoopId: 'default_coop_id' };
+
 /** R3: which coop employs a category's new teams is data a town settles, not code. */
 export async function updateCategory(ctx: MutationContext, townId: string, id: string, input: UpdateCategory): Promise<Category> {
   authorize(ctx.actor, 'org.manage');
-  const before = await repo.findCategoryView(ctx.db, townId, id);
-  if (!before) throw notFound(CATEGORY);
-  if (input.defaultCoopId && !(await repo.findCoop(ctx.db, townId, input.defaultCoopId))) {
+  const row = await repo.findCategoryView(ctx.db, townId, id);
+  if (!row) throw notFound(CATEGORY);
+  const before = repo.toCategory(row);
+  const changes = changedFields(input, before);
+  if (changes.defaultCoopId && !(await repo.findCoop(ctx.db, townId, changes.defaultCoopId))) {
     throw invalidReference(COOP, 'defaultCoopId');
   }
-  await repo.setDefaultCoop(ctx.db, townId, id, input.defaultCoopId, shanghaiTimestamp(ctx.clock.now()));
+  if (Object.keys(changes).length > 0) {
+    await repo.updateCategory(ctx.db, townId, id, { ...patchColumns(changes, CATEGORY_COLUMNS), updated_at: shanghaiTimestamp(ctx.clock.now()) });
+  }
   const after = repo.toCategory((await repo.findCategoryView(ctx.db, townId, id))!);
-  await recordAudit(ctx, { townId, action: 'category.update', objectType: 'category', objectId: id, before: repo.toCategory(before), after });
+  await recordAudit(ctx, { townId, action: 'category.update', objectType: 'category', objectId: id, before, after });
   return after;
 }

@@ -16,7 +16,7 @@ const DEPARTMENTS: OrgUnitKind<Row<'departments'>, Department, CreateDepartment,
   update: repo.updateDepartment,
   toApi: repo.toDepartment,
   ownColumns: (input) => ({ short_name: input.shortName ?? input.name, kind: input.kind }),
-  mergeOwn: (before, input) => ({ short_name: input.shortName ?? before.short_name, kind: input.kind ?? before.kind }),
+  ownPatchColumns: { shortName: 'short_name', kind: 'kind' },
 };
 
 export async function listDepartments(ctx: ReadContext, townId: string, query: DepartmentQuery): Promise<Page<Department>> {

@@ -11,7 +11,9 @@ import {
   type TeamQuery,
   type UpdateTeam,
 } from '@gongyi/domain';
+import { changedFields, patchColumns, type ColumnsOf } from '../../db/patch-columns.js';
 import { toFlag, toPage } from '../../db/query-helpers.js';
+import type { Row } from '../../db/schema.js';
 import type { MutationContext, ReadContext } from '../../http/context.js';
 import { duplicate, invalidReference, notFound, ruleViolation } from '../../http/errors.js';
 import { today } from '../../runtime.js';
@@ -141,27 +143,27 @@ export async function createTeam(ctx: MutationContext, townId: string, input: Cr
   return created;
 }
 
+const TEAM_COLUMNS: ColumnsOf<UpdateTeam, Row<'teams'>> = {
+  name: 'name',
+  categoryId: 'category_id',
+  coopId: 'coop_id',
+  duties: 'duties',
+  sortOrder: 'sort_order',
+  validFrom: 'valid_from',
+  validTo: 'valid_to',
+};
+
+/** Writes only the fields sent and changed (#13 item 1); a new category keeps the team's coop unless one is sent (R3). */
 export async function updateTeam(ctx: MutationContext, townId: string, id: string, input: UpdateTeam): Promise<TeamDetail> {
   authorize(ctx.actor, 'org.manage');
   const before = await getTeam(ctx, townId, id);
-  if (input.name && input.name !== before.name && (await repo.findTeamByName(ctx.db, townId, input.name))) {
-    throw duplicate(TEAM, input.name, 'name');
+  const changes = changedFields(input, before);
+  if (changes.name && (await repo.findTeamByName(ctx.db, townId, changes.name))) throw duplicate(TEAM, changes.name, 'name');
+  if (changes.categoryId || changes.coopId) await resolveCoop(ctx, townId, changes.categoryId ?? before.categoryId, changes.coopId ?? before.coopId);
+  assertPeriod(changes.validFrom ?? before.validFrom, changes.validTo === undefined ? before.validTo : changes.validTo);
+  if (Object.keys(changes).length > 0) {
+    await repo.updateTeam(ctx.db, townId, id, { ...patchColumns(changes, TEAM_COLUMNS), updated_at: shanghaiTimestamp(ctx.clock.now()) });
   }
-  const categoryId = input.categoryId ?? before.categoryId;
-  const coopId = input.categoryId || input.coopId ? await resolveCoop(ctx, townId, categoryId, input.coopId ?? before.coopId) : before.coopId;
-  const validFrom = input.validFrom ?? before.validFrom;
-  const validTo = input.validTo === undefined ? before.validTo : input.validTo;
-  assertPeriod(validFrom, validTo);
-  await repo.updateTeam(ctx.db, townId, id, {
-    name: input.name ?? before.name,
-    category_id: categoryId,
-    coop_id: coopId,
-    duties: input.duties ?? before.duties,
-    sort_order: input.sortOrder ?? before.sortOrder,
-    valid_from: validFrom,
-    valid_to: validTo,
-    updated_at: shanghaiTimestamp(ctx.clock.now()),
-  });
   const after = await getTeam(ctx, townId, id);
   const { history: _h1, ...b } = before;
   const { history: _h2, ...a } = after;

@@ -13,7 +13,9 @@ import {
   type User,
   type UserQuery,
 } from '@gongyi/domain';
+import { changedFields, patchColumns, type ColumnsOf } from '../../db/patch-columns.js';
 import { lockRow, toFlag, toPage } from '../../db/query-helpers.js';
+import type { Row } from '../../db/schema.js';
 import type { Executor } from '../../db/database.js';
 import type { MutationContext, ReadContext } from '../../http/context.js';
 import { AppError, duplicate, invalidReference, notFound, ruleViolation } from '../../http/errors.js';
@@ -174,6 +176,13 @@ export async function createUser(
   return { user, oneTimePassword: secret };
 }
 
+const USER_COLUMNS: ColumnsOf<UpdateUser, Row<'users'>> = {
+  displayName: 'display_name',
+  disabled: (disabled) => ({ disabled: toFlag(disabled) }),
+  unlock: () => ({ locked_until: null, failed_attempts: 0 }),
+};
+
+/** Writes only the fields sent and changed (#13 item 1). */
 export async function updateUser(ctx: MutationContext, townId: string, id: string, input: UpdateUser): Promise<User> {
   authorize(ctx.actor, 'user.manage');
   await lockRow(ctx, 'users', townId, id); // #13: changes of one account take turns, each reading the last
@@ -181,12 +190,10 @@ export async function updateUser(ctx: MutationContext, townId: string, id: strin
   if (input.disabled === true && id === ctx.actor.id) {
     throw ruleViolation({ zh: '不能停用自己正在使用的账号。', en: 'You cannot disable your own account.' }, 'disabled');
   }
-  await repo.updateUserRow(ctx.db, townId, id, {
-    display_name: input.displayName ?? before.displayName,
-    disabled: toFlag(input.disabled ?? before.disabled),
-    ...(input.unlock ? { locked_until: null, failed_attempts: 0 } : {}),
-    updated_at: shanghaiTimestamp(ctx.clock.now()),
-  });
+  const changes = changedFields(input, before);
+  if (Object.keys(changes).length > 0) {
+    await repo.updateUserRow(ctx.db, townId, id, { ...patchColumns(changes, USER_COLUMNS), updated_at: shanghaiTimestamp(ctx.clock.now()) });
+  }
   // Disabling an account ends its sessions at once.
   if (input.disabled) await repo.deleteSessionsOf(ctx.db, townId, id);
   // Unlocking lifts every wait on the username, the account's and each address's (#13).

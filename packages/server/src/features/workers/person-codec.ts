@@ -6,10 +6,12 @@ import {
   type Education,
   type Person,
   type PersonInput,
+  type PersonUpdate,
 } from '@gongyi/domain';
+import type { ColumnsOf } from '../../db/patch-columns.js';
 import type { Row } from '../../db/schema.js';
 import type { Keyring } from '../crypto/keyring.js';
-import { sealNumbers } from './person-seal.js';
+import { bankHash, phoneHash, sealNumbers } from './person-seal.js';
 
 export { bankHash, idHash, idTailHash, phoneHash, sealNumbers, type PersonNumbers } from './person-seal.js';
 
@@ -79,6 +81,23 @@ export function encodePerson(k: Keyring, p: PersonInput, knownIdHash?: string): 
 }
 
 const opened = (k: Keyring, v: string | null) => (v === null ? null : k.decrypt(v));
+const sealed = (k: Keyring, v: string | null) => (v === null ? null : k.encrypt(v));
+
+/** The columns of each field of 修改个人信息 (#13 item 1): a number sent is sealed again, with its hash; one not sent is left alone. */
+export function personPatchColumns(k: Keyring): ColumnsOf<PersonUpdate, PersonColumns> {
+  return {
+    name: 'name',
+    phone: (v) => ({ phone_cipher: sealed(k, v), phone_hash: v === null ? null : phoneHash(k, v) }),
+    householdRegistration: 'household_registration',
+    address: 'address',
+    bankName: 'bank_name',
+    bankAccount: (v) => ({ bank_account_cipher: sealed(k, v), bank_account_hash: v === null ? null : bankHash(k, v) }),
+    education: 'education',
+    disabilityCertificate: 'disability_certificate',
+    emergencyContactName: 'emergency_contact_name',
+    emergencyContactPhone: (v) => ({ emergency_contact_phone_cipher: sealed(k, v) }),
+  };
+}
 
 /** The person in clear, for comparisons and reveal; never sent as is. */
 export function decodePerson(k: Keyring, row: Row<'persons'>): PersonInput {

@@ -1,6 +1,6 @@
-import type { PostVersion } from '@gongyi/domain';
+import type { Person, PostVersion } from '@gongyi/domain';
 import { describe, expect, it } from 'vitest';
-import { ageOn, changesSomething, createWorkerBody, personUpdateBody, postChangeBody, postChanges, postValuesOf, teamsWithinGrants } from './workerLogic';
+import { ageOn, changesSomething, createWorkerBody, personUpdateBody, postChangeBody, postChanges, postValuesOf, teamsWithinGrants, type PersonValues } from './workerLogic';
 
 const POST: PostVersion = {
   id: 'v1',
@@ -122,16 +122,49 @@ describe('registering a worker', () => {
     expect(legacy.post).toMatchObject({ legacyBaseFen: 157050, legacyBonusFen: null });
   });
 
-  it('edits a person without overwriting masked numbers left empty', () => {
-    expect(personUpdateBody({ name: '张三', phone: '', bankAccount: undefined, emergencyContactPhone: '13800000000' })).toEqual({
+  describe('personUpdateBody (#13 item 1: a PATCH changes only what it is sent)', () => {
+    const was: Person = {
+      id: 'p1',
       name: '张三',
-      householdRegistration: '',
-      address: '',
-      bankName: '',
-      education: null,
+      idNumberMasked: '310***********123X',
+      birthDate: '1970-01-01',
+      sex: 'male',
+      phoneMasked: '139****5678',
+      householdRegistration: '上海市松江区',
+      address: '小昆山镇 1 号',
+      bankName: '农业银行',
+      bankAccountMasked: '6228***********0018',
+      education: 'junior_high',
       disabilityCertificate: '',
-      emergencyContactName: '',
-      emergencyContactPhone: '13800000000',
+      emergencyContactName: '李四',
+      emergencyContactPhoneMasked: '137****4321',
+    };
+    /** The dialog's values as it opens (PersonEditModal's initialValues: the masked numbers empty). */
+    const opened: PersonValues = {
+      name: was.name,
+      householdRegistration: was.householdRegistration,
+      address: was.address,
+      bankName: was.bankName,
+      education: was.education,
+      disabilityCertificate: was.disabilityCertificate,
+      emergencyContactName: was.emergencyContactName,
+    };
+
+    it('sends only the address when only the address changed, never the masked numbers left untouched', () => {
+      expect(personUpdateBody({ ...opened, address: ' 小昆山镇新址 2 号 ' }, was)).toEqual({ address: '小昆山镇新址 2 号' });
+    });
+
+    it('sends nothing when nothing changed, and a masked number cleared in the form is not sent as a clear', () => {
+      expect(personUpdateBody(opened, was)).toEqual({});
+      expect(personUpdateBody({ ...opened, phone: '', bankAccount: '   ', emergencyContactPhone: undefined }, was)).toEqual({});
+    });
+
+    it('sends a number only when a new one is typed, and a text field emptied as empty', () => {
+      expect(personUpdateBody({ ...opened, bankAccount: '6228480402564890018', emergencyContactName: '' }, was)).toEqual({
+        bankAccount: '6228480402564890018',
+        emergencyContactName: '',
+      });
+      expect(personUpdateBody({ ...opened, education: undefined }, was)).toEqual({ education: null });
     });
   });
 });

@@ -1,4 +1,4 @@
-import { roleAllows, type Action, type CreateWorker, type Grant, type PersonUpdate, type PostChange, type PostInput, type PostVersion, type Team } from '@gongyi/domain';
+import { roleAllows, type Action, type CreateWorker, type Grant, type Person, type PersonUpdate, type PostChange, type PostInput, type PostVersion, type Team } from '@gongyi/domain';
 import { fenToYuan, yuanToFen } from '../../lib/money';
 
 // The worker pages' logic that is not React: ages, what a post version changed, and form values
@@ -201,11 +201,12 @@ export function postInputBody(post: PostValues, startDate: string): PostInput {
 }
 
 /**
- * 修改个人信息: the text fields as edited; the masked numbers (phone, bank account, emergency
- * phone) only when the user typed a new one, since the form cannot show the stored value.
+ * 修改个人信息 (#13 item 1): only the fields the user changed, since the API changes exactly what it
+ * is sent. The masked numbers (phone, bank account, emergency phone) cannot be shown in the form,
+ * so one is sent only when a new one is typed; left empty, it is not sent and stays as stored.
  */
-export function personUpdateBody(v: PersonValues): PersonUpdate {
-  const body: PersonUpdate = {
+export function personUpdateBody(v: PersonValues, was: Person): PersonUpdate {
+  const edited = {
     name: text(v.name),
     householdRegistration: text(v.householdRegistration),
     address: text(v.address),
@@ -214,8 +215,10 @@ export function personUpdateBody(v: PersonValues): PersonUpdate {
     disabilityCertificate: text(v.disabilityCertificate),
     emergencyContactName: text(v.emergencyContactName),
   };
-  if (orNull(v.phone)) body.phone = orNull(v.phone);
-  if (orNull(v.bankAccount)) body.bankAccount = orNull(v.bankAccount);
-  if (orNull(v.emergencyContactPhone)) body.emergencyContactPhone = orNull(v.emergencyContactPhone);
+  const body: PersonUpdate = Object.fromEntries(Object.entries(edited).filter(([key, value]) => value !== was[key as keyof typeof edited]));
+  for (const key of ['phone', 'bankAccount', 'emergencyContactPhone'] as const) {
+    const typed = orNull(v[key]);
+    if (typed) body[key] = typed;
+  }
   return body;
 }

@@ -22,7 +22,7 @@ export function PersonEditModal({ worker, open, onClose, onSaved }: Props) {
   const p = worker.person;
 
   const submit = async (v: PersonValues) => {
-    const saved = await updatePerson(town.id, p.id, personUpdateBody(v));
+    const saved = await updatePerson(town.id, p.id, personUpdateBody(v, p));
     void message.success(t('common.saved'));
     onSaved(saved);
     onClose();
