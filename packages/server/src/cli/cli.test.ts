@@ -23,7 +23,7 @@ function gongyi(args: string[], env: Record<string, string> = {}) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-describe('gongyi CLI', () => {
+describe('gongyi CLI', { timeout: 120_000 }, () => {
   it('lists its commands and explains each with --help', () => {
     const help = gongyi(['--help']);
     expect(help.code).toBe(0);

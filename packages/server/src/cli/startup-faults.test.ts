@@ -1,8 +1,10 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import SqliteDriver from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/connect.js';
-import { runGongyi, tempDirs } from '../testing/cli.js';
+import { GONGYI_BIN, runGongyi, tempDirs } from '../testing/cli.js';
 
 // #13 items 4 and 6 as an operator meets them on SQLite: a lost or wrong key, a 0-byte file, a
 // folder the server may not write, a damaged file. Each ends in one Chinese line and exit 1.
@@ -53,6 +55,26 @@ describe('start-up faults (#13 items 4 and 6)', { timeout: 120_000 }, () => {
     const seed = runGongyi(['seed-demo'], { GONGYI_DATA_DIR: dir });
     expect(seed.code).toBe(0);
     expect(seed.out).toContain('已载入演示镇');
+  });
+
+  it('loads the demo town only into a database file this start created, not into an existing one without towns', async () => {
+    const dir = tempDir();
+    expect(runGongyi(['migrate'], { GONGYI_DATA_DIR: dir }).code).toBe(0);
+    const { DATABASE_URL: _ignored, ...base } = process.env;
+    const child = spawn(process.execPath, [GONGYI_BIN, 'serve', '--port', '0'], { env: { ...base, GONGYI_DATA_DIR: dir } });
+    let out = '';
+    await new Promise<void>((started, failed) => {
+      child.stdout.on('data', (d) => {
+        out += d;
+        if (out.includes('Gongyi 已启动')) started();
+      });
+      child.on('exit', () => failed(new Error(`serve exited: ${out}`)));
+    });
+    child.kill('SIGTERM');
+    expect(out).toContain('未载入演示镇');
+    const db = new SqliteDriver(path.join(dir, 'gongyi.sqlite'), { readonly: true });
+    expect(db.prepare('select count(*) n from users').get()).toEqual({ n: 0 });
+    db.close();
   });
 
   it('creates a new database file and its -wal and -shm with mode 0600', async () => {
