@@ -105,5 +105,5 @@ describe('every route × every role', () => {
     const walked = t.app.routeTable.filter((r) => isAction(r.access) || (r.access === 'session' && r.url.startsWith('/api/towns/:townId')));
     console.log(`route × role policy walk: ${cases} cases over ${walked.length} routes and ${ROLES.length} roles`);
     expect(wrong).toEqual([]);
-  }, 300_000); // over four thousand real requests; on PostgreSQL each is several round trips
+  }, 1_200_000); // over four thousand real requests; on PostgreSQL each is several round trips, and a denial writes the audit chain
 });

@@ -54,6 +54,18 @@ describe('separation of duties in grants (三权分立)', () => {
     expect((await grant('hr', { role: 'leader', ...TOWN })).status).toBe(201);
   });
 
+  it('lets only one of an administrator role and a business role through when both are granted at once', async () => {
+    const created = await security('POST', '/users', { username: 'racer', displayName: '并发', grants: [{ role: 'leader', ...TOWN }] });
+    const id = created.body.user.id as string;
+    expect((await security('DELETE', `/users/${id}/grants/${created.body.user.grants[0].id}`)).status).toBe(200);
+    const results = await Promise.all([
+      security('POST', `/users/${id}/grants`, { role: 'security_admin', ...TOWN }),
+      security('POST', `/users/${id}/grants`, { role: 'town_hr', ...TOWN }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 422]);
+    expect((await security('GET', '/users?q=racer')).body.items[0].grants).toHaveLength(1);
+  });
+
   it('applies the same rules to the demo seed and the CLI path (createUser as the system)', async () => {
     const meta = { actor: SYSTEM, requestId: 'test', ip: '' };
     await expect(

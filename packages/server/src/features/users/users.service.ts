@@ -52,9 +52,9 @@ export async function listUsers(ctx: ReadContext, townId: string, query: UserQue
 const SCOPE_TABLE = { coop: 'coops', department: 'departments', team: 'teams', community: 'communities' } as const;
 
 /** A grant's scope must suit its role and exist in the town; 三权分立 across all of a user's grants. */
-async function checkGrants(db: Executor, townId: string, grants: GrantInput[], existing: readonly GrantInput[]): Promise<void> {
+async function checkGrants(db: Executor, townId: string, grants: GrantInput[], existing: readonly GrantInput[], body: 'account' | 'grant'): Promise<void> {
   // A new account's body lists grants (`grants.0.role`); adding one grant sends its fields alone (`role`).
-  const at = (i: number, name: keyof GrantInput | '') => (existing.length === 0 ? `grants${name ? `.${i}.${name}` : ''}` : name || 'role');
+  const at = (i: number, name: keyof GrantInput | '') => (body === 'account' ? `grants${name ? `.${i}.${name}` : ''}` : name || 'role');
   for (const [i, g] of grants.entries()) {
     const field = at(i, 'scopeKind');
     if (!ROLE_SCOPES[g.role].includes(g.scopeKind)) {
@@ -149,7 +149,7 @@ export async function createUser(
   authorize(ctx.actor, 'user.manage');
   await requireTown(ctx.db, townId);
   if (await repo.findUserByUsername(ctx.db, townId, input.username)) throw duplicate({ zh: '用户名', en: 'Username' }, input.username, 'username');
-  await checkGrants(ctx.db, townId, input.grants, []);
+  await checkGrants(ctx.db, townId, input.grants, [], 'account');
   const secret = preset?.password ?? oneTimePassword();
   const now = shanghaiTimestamp(ctx.clock.now());
   const id = ctx.newId();
@@ -206,9 +206,11 @@ export async function updateUser(ctx: MutationContext, townId: string, id: strin
 export async function addGrant(ctx: MutationContext, townId: string, userId: string, input: GrantInput): Promise<User> {
   authorize(ctx.actor, 'user.manage');
   assertNotOwnAccount(ctx, userId);
-  await lockRow(ctx, 'users', townId, userId); // #13: grants of one account change one request at a time
+  // The account's row first (a row lock on PostgreSQL): two grants racing for one user are checked one after the other, so
+  // an administrator role and a business role cannot both slip past 三权分立.
+  await lockRow(ctx, 'users', townId, userId);
   const before = await viewUser(ctx.db, townId, userId);
-  await checkGrants(ctx.db, townId, [input], before.grants);
+  await checkGrants(ctx.db, townId, [input], before.grants, 'grant');
   await writeGrants(ctx, townId, userId, [input]);
   const after = await viewUser(ctx.db, townId, userId);
   await recordAudit(ctx, { townId, action: 'grant.add', objectType: 'user', objectId: userId, before: before.grants, after: after.grants });
