@@ -6,7 +6,7 @@ import SqliteDriver from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../features/demo/demo-users.js';
 import { demoTown, type TestTown } from '../testing/harness.js';
-import { loginFrom } from '../testing/sign-in.js';
+import { loginFrom } from '../testing/security.js';
 import { unlockUser } from './user-commands.js';
 
 // #13 item 13: `gongyi user unlock <username> --town CODE` lifts a lockout from the server's console

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoTown, signIn, type TestTown } from '../../testing/harness.js';
-import { advance } from '../../testing/sign-in.js';
+import { advance } from '../../testing/security.js';
 
 // #13 item 13 (等保 2.0 会话管理, OWASP ASVS 5 V7): sessions per account are limited (a town setting,
 // default 3: a further sign-in ends the oldest), the idle deadline moves with every request, and no

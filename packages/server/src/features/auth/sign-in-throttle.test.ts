@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../demo/demo-users.js';
 import { demoTown, type Api, type TestTown } from '../../testing/harness.js';
-import { advance, loginFrom, SIGN_IN_REFUSED } from '../../testing/sign-in.js';
+import { advance, loginFrom, SIGN_IN_REFUSED } from '../../testing/security.js';
 
 // #13 item 13 (等保 2.0 登录失败处理, OWASP ASVS 5 V6.3): guesses make the guessing address wait,
 // longer each time, without locking the owner out from elsewhere; a hard ceiling per account across

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../demo/demo-users.js';
 import { demoTown, type TestTown } from '../../testing/harness.js';
-import { advance, loginFrom } from '../../testing/sign-in.js';
+import { advance, loginFrom } from '../../testing/security.js';
 import { totpAt } from './totp.js';
 
 // #13 item 13: a TOTP code works once (RFC 6238 §5.2). The last step used is remembered per user and

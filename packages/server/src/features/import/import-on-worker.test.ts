@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { auditCount, demoTown, type Api, type TestTown } from '../../testing/harness.js';
 import { widenQuota } from '../../testing/quota.js';
+import { changeSecuritySettings } from '../../testing/security.js';
 import { PARALLEL_IMPORT, type Sealing } from './prepare-on-worker.js';
 import { cleanRows, fixtureIds, freshRegion, MESSY_HEADER, messyRows, messyWorkbook, multipart, workbookOf, type Cell, type FixtureIds } from './test-workbooks.js';
 
@@ -20,6 +21,8 @@ describe('an import read and checked on a worker thread', () => {
     t = await demoTown();
     hr = await t.as('hr');
     await widenQuota(hr, { 河道保洁: 20, 林业养护: 20, 社区保安: 20 });
+    // These tests reveal every stored number to compare them: more than one person's hourly limit (#13).
+    await changeSecuritySettings(t, { revealsPerHour: 500 });
   });
   afterEach(() => {
     Object.assign(PARALLEL_IMPORT, settings);

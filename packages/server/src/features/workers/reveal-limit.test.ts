@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoTown, type Api, type TestTown } from '../../testing/harness.js';
-import { advance } from '../../testing/sign-in.js';
+import { advance, changeSecuritySettings } from '../../testing/security.js';
 
 // #13 item 13: the ID reveal is limited per user and hour (a town setting, default 20); the first
 // reveal beyond it alerts the supervision office (a 'reveal.threshold' record in the audit log it
@@ -25,9 +25,7 @@ describe('the ID reveal is rate-limited per user (#13)', () => {
   });
 
   it('refuses the reveals beyond the hour’s limit, alerts the supervision office once, and opens again after the hour', async () => {
-    const security = await t.as('security');
-    const settings = (await security('GET', '/settings/security')).body;
-    expect((await security('PUT', '/settings/security', { ...settings, revealsPerHour: 3 })).status).toBe(200);
+    await changeSecuritySettings(t, { revealsPerHour: 3 });
 
     for (let i = 0; i < 3; i++) expect((await reveal(hr, i)).status).toBe(200);
     const refused = await reveal(hr, 3);

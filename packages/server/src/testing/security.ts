@@ -1,5 +1,7 @@
 import type { TestTown } from './harness.js';
 
+// Sign-in and security-settings helpers for the tests of #13 item 13.
+
 /** The one answer to any failed sign-in (#13), as the tests compare it. */
 export const SIGN_IN_REFUSED = '用户名或密码错误，或账号暂时不能登录';
 
@@ -13,4 +15,12 @@ export async function loginFrom(t: TestTown, ip: string, username: string, passw
 /** Moves the town's clock by some seconds. */
 export function advance(t: TestTown, seconds: number): void {
   t.runtime.clock.set(new Date(t.runtime.clock.now().getTime() + seconds * 1000).toISOString());
+}
+
+/** Changes some of the town's security settings through the API, as its security administrator. */
+export async function changeSecuritySettings(t: TestTown, patch: Record<string, unknown>): Promise<void> {
+  const security = await t.as('security');
+  const current = (await security('GET', '/settings/security')).body;
+  const saved = await security('PUT', '/settings/security', { ...current, ...patch });
+  if (saved.status !== 200) throw new Error(`security settings refused: ${JSON.stringify(saved.body)}`);
 }
