@@ -176,7 +176,9 @@ export const ApplicationSchema = z.object({
   /** Paid out of the ledger already (special expense). */
   spentFen: z.number().int(),
 });
-export const ExpectedReceiptInputSchema = z.strictObject({ sourceCode: SourceCode, amountFen: z.number().int().min(0), basis: Text.default('') });
+/** One source's expected receipts for a year; a basis left out keeps the one recorded (#13 item 1: nothing is reset for not being sent). */
+export const ExpectedReceiptInputSchema = z.strictObject({ sourceCode: SourceCode, amountFen: z.number().int().min(0), basis: Text.optional() });
+export type ExpectedReceiptInput = z.infer<typeof ExpectedReceiptInputSchema>;
 export const BudgetSchema = z.object({
   year: z.number().int(),
   /** Planned personnel cost from headcount × the pay policy in force on 1 January (per team). */

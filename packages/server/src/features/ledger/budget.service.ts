@@ -1,4 +1,4 @@
-import { defaultPolicy, plannedPersonnelCost, shanghaiTimestamp, shortfall, TOWN_SUBSIDY, type Budget, type CategoryCode, type SpecialPost } from '@gongyi/domain';
+import { defaultPolicy, plannedPersonnelCost, shanghaiTimestamp, shortfall, TOWN_SUBSIDY, type Budget, type CategoryCode, type ExpectedReceiptInput, type SpecialPost } from '@gongyi/domain';
 import { z } from 'zod';
 import type { ApplicationSchema } from '@gongyi/domain';
 import { lockRow } from '../../db/query-helpers.js';
@@ -17,7 +17,7 @@ import { sourcesOf } from './accounts.js';
 type Application = z.infer<typeof ApplicationSchema>;
 const APPLICATION = { zh: '经费申请', en: 'Application' };
 
-export async function setExpectedReceipt(ctx: MutationContext, townId: string, year: number, input: { sourceCode: string; amountFen: number; basis: string }) {
+export async function setExpectedReceipt(ctx: MutationContext, townId: string, year: number, input: ExpectedReceiptInput) {
   authorize(ctx.actor, 'budget.manage');
   if (!(await sourcesOf(ctx, townId)).some((s) => s.code === input.sourceCode)) throw invalidReference({ zh: '资金来源', en: 'fund source' }, 'sourceCode');
   const before = await ctx.db.selectFrom('budget_lines').selectAll().where('town_id', '=', townId).where('year', '=', year).where('kind', '=', 'receipt').where('source_code', '=', input.sourceCode).executeTakeFirst();
@@ -25,9 +25,9 @@ export async function setExpectedReceipt(ctx: MutationContext, townId: string, y
   const id = ctx.newId();
   await ctx.db
     .insertInto('budget_lines')
-    .values({ town_id: townId, id, year, kind: 'receipt', source_code: input.sourceCode, coop_id: null, team_id: null, expense_class: null, amount_fen: input.amountFen, basis: input.basis, application_id: null, created_by: ctx.actor.display, created_at: shanghaiTimestamp(ctx.clock.now()) })
+    .values({ town_id: townId, id, year, kind: 'receipt', source_code: input.sourceCode, coop_id: null, team_id: null, expense_class: null, amount_fen: input.amountFen, basis: input.basis ?? before?.basis ?? '', application_id: null, created_by: ctx.actor.display, created_at: shanghaiTimestamp(ctx.clock.now()) })
     .execute();
-  await recordAudit(ctx, { townId, action: 'budget.receipt.set', objectType: 'budget_line', objectId: id, before: before ? { amountFen: Number(before.amount_fen) } : undefined, after: { year, ...input } });
+  await recordAudit(ctx, { townId, action: 'budget.receipt.set', objectType: 'budget_line', objectId: id, before: before ? { amountFen: Number(before.amount_fen), basis: before.basis } : undefined, after: { year, ...input } });
   return getBudget(ctx, townId, year);
 }
 

@@ -19,7 +19,7 @@ import { today } from '../../runtime.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { authorize } from '../policy.js';
 import { requireTown } from '../towns/towns.repository.js';
-import { encodePerson, idHash } from '../workers/person-codec.js';
+import { encodePerson, idHash, refreshedPersonColumns } from '../workers/person-codec.js';
 import { checkPayScheme, checkPostReferences } from '../workers/post-rules.js';
 import * as workers from '../workers/workers.repository.js';
 import { draftForTransfer, terminateCurrentAgreement } from '../agreements/agreement-lifecycle.js';
@@ -130,16 +130,17 @@ async function candidate(ctx: MutationContext, townId: string, input: PersonInpu
   }
   const now = shanghaiTimestamp(ctx.clock.now());
   const [existing] = await workers.findPersonsByIdHash(ctx.db, townId, [hash]);
-  const encoded = encodePerson(ctx.keyring, input);
   if (existing) {
     // #13: two requests for one former worker at once: the second waits here and then sees the first.
     await lockRow(ctx, 'persons', townId, existing.id);
     if ((await repo.openRequestsOf(ctx.db, townId, existing.id)).length > 0) {
       throw ruleViolation({ zh: '该人员已有待处理的招录申请，请勿重复申请。', en: 'This person already has an open hiring request.' }, 'person.idNumber');
     }
-    await workers.updatePersonRow(ctx.db, townId, existing.id, { ...encoded, updated_at: now }); // bumps the roster stamp
-    return { ...existing, ...encoded, updated_at: now };
+    const refreshed = { ...refreshedPersonColumns(ctx.keyring, existing, input), updated_at: now };
+    await workers.updatePersonRow(ctx.db, townId, existing.id, refreshed); // bumps the roster stamp
+    return { ...existing, ...refreshed };
   }
+  const encoded = encodePerson(ctx.keyring, input);
   const row: Row<'persons'> = { town_id: townId, id: ctx.newId(), ...encoded, created_at: now, updated_at: now };
   await ctx.insertRows('persons', [row]);
   // The roster's cached pages and shared-contact flags key on the stamp: a candidate's phone counts at once.

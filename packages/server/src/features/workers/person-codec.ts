@@ -8,7 +8,7 @@ import {
   type PersonInput,
   type PersonUpdate,
 } from '@gongyi/domain';
-import type { ColumnsOf } from '../../db/patch-columns.js';
+import { changedFields, patchColumns, type ColumnsOf } from '../../db/patch-columns.js';
 import type { Row } from '../../db/schema.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { bankHash, phoneHash, sealNumbers } from './person-seal.js';
@@ -114,6 +114,17 @@ export function decodePerson(k: Keyring, row: Row<'persons'>): PersonInput {
     emergencyContactName: row.emergency_contact_name,
     emergencyContactPhone: opened(k, row.emergency_contact_phone_cipher),
   };
+}
+
+/**
+ * The columns that bring a stored person up to date with the whole person given again (a former
+ * worker hired anew, #5): the fields it fills in and changes. One it leaves empty says nothing new
+ * and keeps the stored value (#13 item 1: a re-hire without the bank account must not erase it).
+ */
+export function refreshedPersonColumns(k: Keyring, stored: Row<'persons'>, given: PersonInput): Partial<PersonColumns> {
+  const { idNumber: _sameId, ...fields } = given;
+  const filled: PersonUpdate = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null && v !== ''));
+  return patchColumns(changedFields(filled, decodePerson(k, stored)), personPatchColumns(k));
 }
 
 /** The person as every response shows it: numbers masked (310***********123X). */
