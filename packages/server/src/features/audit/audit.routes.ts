@@ -1,6 +1,7 @@
 import { AuditPageSchema, AuditQuerySchema, ChainCheckSchema, type AuditRecord } from '@gongyi/domain';
 import { errorResponses, mutate, readContext, TownParams, type App, type AppDeps } from '../../http/route-kit.js';
 import { sendXlsx, type Column } from '../../http/xlsx.js';
+import { appendCheckpoint } from './checkpoint-file.js';
 import { checkAuditChain, checkpointNow, exportAudit, exportCheckpoints, searchAudit } from './audit.service.js';
 
 const tags = ['监察审计'];
@@ -38,12 +39,13 @@ export function auditRoutes(app: App, deps: AppDeps): void {
   });
   app.get('/api/towns/:townId/audit/checkpoints', {
     config: { access: 'audit.export' },
-    schema: { tags, summary: '导出审计与台账链头检查点（JSON Lines，监察办留存；导出本身记入审计）', params: TownParams },
+    schema: { tags, summary: '导出审计与台账链头检查点（每行一个 JSON，监察办留存；导出本身记入审计）', params: TownParams },
     handler: async (req, reply) => {
-      await checkpointNow(deps.database, deps.runtime, req.params.townId, 'export');
       const rows = await mutate(deps, req, (ctx) => exportCheckpoints(ctx, req.params.townId));
+      // Into the file only after the commit, so it never names a head that was rolled back.
+      if (deps.runtime.checkpointFile) appendCheckpoint(deps.runtime.checkpointFile, deps.runtime.keyring, rows.at(-1)!);
       return reply
-        .type('application/x-ndjson; charset=utf-8')
+        .type('text/plain; charset=utf-8')
         .header('content-disposition', 'attachment; filename="audit-checkpoints.jsonl"')
         .send(rows.map((c) => `${JSON.stringify(c)}\n`).join(''));
     },

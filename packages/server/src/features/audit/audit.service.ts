@@ -49,10 +49,11 @@ export async function exportAudit(ctx: MutationContext, townId: string, query: O
   return rows;
 }
 
-/** The town's checkpoints as the table holds them, for the supervision office to keep (the export is audited). */
+/** The town's checkpoints as the table holds them, with one taken now, for the supervision office to keep (the export is audited). */
 export async function exportCheckpoints(ctx: MutationContext, townId: string): Promise<Checkpoint[]> {
   authorize(ctx.actor, 'audit.export');
   await requireTown(ctx.db, townId);
+  await writeCheckpoint(ctx, townId, 'export');
   const rows = await ctx.db.selectFrom('audit_checkpoints').selectAll().where('town_id', '=', townId).orderBy('seq').execute();
   return recordExport(ctx, townId, 'audit_checkpoints', {}, rows);
 }

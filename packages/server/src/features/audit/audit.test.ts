@@ -36,6 +36,21 @@ describe('tamper-evident audit log (R27, #3)', () => {
     expect(JSON.parse(exported.after)).toMatchObject({ filters: { action: 'department' } });
   });
 
+  it('lets the supervision office export the checkpoints (audited), and verify over HTTP finds records cut off (#13 item 7)', async () => {
+    const office = await t.as('jiancha');
+    const res = await office('GET', '/audit/checkpoints');
+    expect(res.status).toBe(200);
+    const lines = String(res.body).trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(lines.at(-1)).toMatchObject({ town_id: t.townId, reason: 'export', mac: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect((await office('GET', '/audit?action=audit_checkpoints.export')).body.total).toBe(1);
+    expect((await (await t.as('finance'))('GET', '/audit/checkpoints')).status).toBe(403);
+    const head = Number(lines.at(-1).audit_seq);
+    await sql`delete from audit_log where town_id = ${t.townId} and seq >= ${head - 1}`.execute(t.database.db);
+    const check = (await office('GET', '/audit/verify')).body;
+    expect(check).toMatchObject({ ok: false, firstBroken: { seq: head - 1 } });
+    expect(check.firstBroken.reason).toContain('被删除（截断）');
+  });
+
   it('names the record that was changed directly in the database', async () => {
     const victim = await t.database.db.selectFrom('audit_log').select(['seq', 'id']).where('town_id', '=', t.townId).where('action', '=', 'department.create').orderBy('seq').executeTakeFirstOrThrow();
     await sql`update audit_log set actor = ${'篡改者'} where town_id = ${t.townId} and seq = ${victim.seq}`.execute(t.database.db);

@@ -85,7 +85,7 @@ function withLock(lock: string, work: () => void): void {
       // A lock left by a process killed while appending (an append takes milliseconds).
       const held = fs.statSync(lock, { throwIfNoEntry: false });
       if (held && Date.now() - held.mtimeMs > STALE_LOCK_MS) fs.rmSync(lock, { force: true });
-      if (Date.now() > deadline) throw new Error(`检查点文件被锁定：${lock}`);
+      if (Date.now() > deadline) throw new Error(`检查点文件被锁定：${lock}`, { cause: e });
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
     }
   }
