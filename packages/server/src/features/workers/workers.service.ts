@@ -163,6 +163,8 @@ export async function createWorker(ctx: MutationContext, townId: string, input: 
  */
 export async function updatePerson(ctx: MutationContext, townId: string, personId: string, input: PersonUpdate): Promise<WorkerDetail> {
   authorize(ctx.actor, 'worker.manage');
+  // #13: two edits of one person take turns, each comparing with what the other wrote.
+  await lockRow(ctx, 'persons', townId, personId);
   const row = await requireWorkerInScope(ctx, townId, personId, 'worker.manage');
   const changes = changedFields(input, decodePerson(ctx.keyring, row));
   const changed = Object.keys(changes);
