@@ -34,8 +34,3 @@ export function patchOf<S extends z.ZodRawShape>(shape: S): z.ZodObject<PatchSha
   const fields = Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, patchField(field as z.ZodType)]));
   return z.strictObject(fields) as unknown as z.ZodObject<PatchShape<S>, z.core.$strict>;
 }
-
-/** The keys of a parsed PATCH body that were sent (present and not undefined). */
-export function sentKeys<T extends object>(patch: T): (keyof T & string)[] {
-  return (Object.keys(patch) as (keyof T & string)[]).filter((k) => patch[k] !== undefined);
-}
