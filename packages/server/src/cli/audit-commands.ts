@@ -4,16 +4,22 @@ import { loadConfig } from '../config.js';
 import type { DB } from '../db/schema.js';
 import { verifyAndCheckpoint } from '../features/audit/audit.service.js';
 import { checkpointFilePath, readCheckpointFile } from '../features/audit/checkpoint-file.js';
+import type { Database } from '../db/database.js';
+import { openKeyring } from '../features/crypto/key-check.js';
 import { loadKeyring } from '../features/crypto/keyring.js';
 import { findTownByCode, listTowns } from '../features/towns/towns.repository.js';
 import { systemClock, uuidv7, type Runtime } from '../runtime.js';
 import { StartupError } from '../startup-error.js';
 import { withDatabase } from './database-commands.js';
 
-/** The keyring and checkpoint file of this data dir: what holds the chains against an insider. */
-export function chainRuntime(): Runtime {
+/**
+ * The keyring and checkpoint file of this data dir: what holds the chains against an insider. The database is
+ * opened first, so an unreadable data folder is named as the permission problem it is (#13 item 6), and the
+ * key is the database's own (its check value, item 4).
+ */
+export async function chainRuntime(database: Database): Promise<Runtime> {
   const { dataDir } = loadConfig();
-  return { clock: systemClock, newId: uuidv7(), keyring: loadKeyring(dataDir), checkpointFile: checkpointFilePath(dataDir) };
+  return { clock: systemClock, newId: uuidv7(), keyring: await openKeyring(database, dataDir), checkpointFile: checkpointFilePath(dataDir) };
 }
 
 /**
@@ -22,8 +28,8 @@ export function chainRuntime(): Runtime {
  * broken record (town and seq) or the records cut off.
  */
 export async function auditVerifyCommand(townCode: string | undefined): Promise<number> {
-  const runtime = chainRuntime();
   return withDatabase(async (database) => {
+    const runtime = await chainRuntime(database);
     const towns = townCode ? [await findTownByCode(database.db, townCode)].filter((t) => t !== undefined) : await listTowns(database.db, null);
     if (townCode && towns.length === 0) throw new StartupError(`没有代码为 ${townCode} 的镇。`);
     let failures = 0;
@@ -45,12 +51,13 @@ export async function auditVerifyCommand(townCode: string | undefined): Promise<
 /** `gongyi audit checkpoints --out FILE`: a checked copy of the checkpoint file for the supervision office to keep. */
 export async function auditCheckpointsCommand(out: string | undefined): Promise<void> {
   if (!out) throw new StartupError('请用 --out 指定导出文件路径。');
-  const { keyring, checkpointFile } = chainRuntime();
-  const { checkpoints, problem } = readCheckpointFile(checkpointFile!, keyring);
+  const { dataDir } = loadConfig();
+  const checkpointFile = checkpointFilePath(dataDir);
+  const { checkpoints, problem } = readCheckpointFile(checkpointFile, loadKeyring(dataDir));
   if (problem) throw new StartupError(`${problem}；未导出。`);
   if (checkpoints.length === 0) throw new StartupError(`检查点文件 ${checkpointFile} 还没有检查点（运行 gongyi audit verify 即写入一个）。`);
   try {
-    fs.copyFileSync(checkpointFile!, out, fs.constants.COPYFILE_EXCL);
+    fs.copyFileSync(checkpointFile, out, fs.constants.COPYFILE_EXCL);
   } catch (e) {
     throw new StartupError(`无法写入 ${out}：${(e as NodeJS.ErrnoException).code === 'EEXIST' ? '文件已存在' : (e as Error).message}。`);
   }

@@ -6,8 +6,8 @@ import { withDatabase } from './database-commands.js';
 
 /** `gongyi ledger check`: each town's balances rebuilt from its entries; non-zero exit naming the first difference. */
 export async function ledgerCheckCommand(townCode: string | undefined): Promise<number> {
-  const { keyring, checkpointFile } = chainRuntime();
   return withDatabase(async (database) => {
+    const { keyring, checkpointFile } = await chainRuntime(database);
     const towns = townCode ? [await findTownByCode(database.db, townCode)].filter((t) => t !== undefined) : await listTowns(database.db, null);
     if (townCode && towns.length === 0) throw new StartupError(`没有代码为 ${townCode} 的镇。`);
     let failures = 0;

@@ -63,8 +63,9 @@ describe('every route × every role', () => {
       const anonymous = await t.anonymous(route.method as Method, url, bodyFor(route.method));
       const expectAnonymous = OPEN_ROUTES[key(route)] === 'public';
       if ((anonymous.status !== 401 && anonymous.status !== 403) !== expectAnonymous) wrong.push(`anonymous ${key(route)} → ${anonymous.status}`);
-      // A session of its own for each call: logging out or starting TOTP must not touch the walk's other clients.
-      const signedIn = await (await t.as('leader'))(route.method as Method, url, bodyFor(route.method));
+      // A session of its own for each call, in the other town: logging out, starting TOTP or the session limit per
+      // account (#13 item 13: a fourth sign-in ends the oldest) must not touch the walk's clients in this town.
+      const signedIn = await (await other.as('leader'))(route.method as Method, fill(route.url, other.townId), bodyFor(route.method));
       if (signedIn.status === 401 || signedIn.status === 403) wrong.push(`signed in ${key(route)} → ${signedIn.status}`);
     }
     expect(wrong).toEqual([]);

@@ -92,7 +92,7 @@ export async function login(database: Database, runtime: Runtime, meta: RequestM
     await forgetSignInFailures(ctx.db, town.id, input.username, meta.ip);
     await updateUserRow(ctx.db, town.id, user.id, { failed_attempts: 0, locked_until: null, last_login_at: shanghaiTimestamp(now) });
     const { token, row } = await openSession(ctx.db, user, settings, now, { ip: meta.ip, userAgent: meta.userAgent });
-    const ended = await endSessionsBeyond(ctx.db, user, settings.maxSessionsPerUser);
+    const ended = await endSessionsBeyond(ctx.db, user, settings.maxSessionsPerUser, row.id);
     await audit('login.success', 'ok', ended > 0 ? { endedOldestSessions: ended } : undefined);
     return { token, session: row };
   });

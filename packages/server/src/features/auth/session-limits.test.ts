@@ -36,6 +36,19 @@ describe('session limits (#13)', () => {
     expect((await security('PUT', '/settings/security', { ...settings, maxSessionsPerUser: 0 })).body.error.field).toBe('maxSessionsPerUser');
   });
 
+  it('never ends the session a sign-in just opened, even when sign-ins tie on their time', async () => {
+    const security = await t.as('security');
+    const settings = (await security('GET', '/settings/security')).body;
+    expect((await security('PUT', '/settings/security', { ...settings, maxSessionsPerUser: 3 })).status).toBe(200);
+    // The clock stands still: five sign-ins in one instant. Each new session must work; the older ones go.
+    for (let i = 0; i < 5; i++) {
+      const latest = await signIn(t.app, t.townCode, 'leader');
+      expect((await teams(latest)).status, `sign-in ${i + 1}`).toBe(200);
+    }
+    const open = await t.database.db.selectFrom('sessions').select('id').where('town_id', '=', t.townId).where('user_id', '=', (await t.database.db.selectFrom('users').select('id').where('town_id', '=', t.townId).where('username', '=', 'leader').executeTakeFirstOrThrow()).id).execute();
+    expect(open).toHaveLength(3);
+  });
+
   it('moves the idle deadline on every request, not once a minute', async () => {
     const office = await signIn(t.app, t.townCode, 'office');
     advance(t, 30);

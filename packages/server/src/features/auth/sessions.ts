@@ -57,21 +57,26 @@ export async function openSession(
  * Ends the user's oldest sessions beyond the town's limit (#13: default 3), so a password that leaked
  * cannot hold sessions open alongside the owner's without end. Returns how many ended.
  */
-export async function endSessionsBeyond(db: Executor, user: Pick<Row<'users'>, 'town_id' | 'id'>, limit: number): Promise<number> {
+/**
+ * Ends the oldest sessions of a user beyond `limit`, never `current` (the one this sign-in just opened): sign-ins
+ * within one timestamp tick tie on created_at, and the tie must not end the new session instead of an old one.
+ */
+export async function endSessionsBeyond(db: Executor, user: Pick<Row<'users'>, 'town_id' | 'id'>, limit: number, current: string): Promise<number> {
   const keep = await db
     .selectFrom('sessions')
     .select('id')
     .where('town_id', '=', user.town_id)
     .where('user_id', '=', user.id)
+    .where('id', '<>', current)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(limit)
+    .limit(Math.max(0, limit - 1))
     .execute();
   const result = await db
     .deleteFrom('sessions')
     .where('town_id', '=', user.town_id)
     .where('user_id', '=', user.id)
-    .where('id', 'not in', keep.map((k) => k.id))
+    .where('id', 'not in', [current, ...keep.map((k) => k.id)])
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
