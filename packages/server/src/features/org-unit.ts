@@ -3,7 +3,8 @@ import type { Executor } from '../db/database.js';
 import type { MutationContext } from '../http/context.js';
 import { duplicate, notFound, type Text } from '../http/errors.js';
 import { recordAudit } from './audit/audit.repository.js';
-import { assertPeriod } from './effective-period.js';
+import { assertCoversUses, assertPeriod } from './effective-period.js';
+import type { UseSpan } from './org-uses.repository.js';
 import { authorize } from './policy.js';
 import { requireTown } from './towns/towns.repository.js';
 
@@ -41,6 +42,8 @@ export interface OrgUnitKind<R extends UnitRow, A, C extends CommonInput & { nam
   ownColumns(input: C): Omit<R, keyof UnitRow>;
   /** The kind's own columns after an edit. */
   mergeOwn(before: R, input: U): Omit<R, keyof UnitRow>;
+  /** Where the record is used, which its period must cover (#13 item 14). */
+  uses?(db: Executor, townId: string, id: string): Promise<UseSpan | null>;
 }
 
 export async function createOrgUnit<R extends UnitRow, A, C extends CommonInput & { name: string }, U extends CommonInput>(
@@ -93,6 +96,9 @@ export async function updateOrgUnit<R extends UnitRow, A, C extends CommonInput 
     updated_at: shanghaiTimestamp(ctx.clock.now()),
   } as R;
   assertPeriod(next.valid_from, next.valid_to);
+  if (kind.uses && (next.valid_from !== before.valid_from || next.valid_to !== before.valid_to)) {
+    assertCoversUses(kind.label, { validFrom: before.valid_from, validTo: before.valid_to }, next.valid_from, next.valid_to, await kind.uses(ctx.db, townId, id));
+  }
   await kind.update(ctx.db, townId, id, next);
   const [b, a] = [kind.toApi(before), kind.toApi(next)];
   await recordAudit(ctx, { townId, action: `${kind.objectType}.update`, objectType: kind.objectType, objectId: id, before: b, after: a });

@@ -127,6 +127,10 @@ export async function reverseEntry(ctx: MutationContext, townId: string, id: str
   }
   const reversed = await ctx.db.selectFrom('ledger_entries').select('seq').where('town_id', '=', townId).where('reverses_entry_id', '=', id).executeTakeFirst();
   if (reversed) throw ruleViolation({ zh: `该凭证已于第 ${reversed.seq} 号凭证冲销。`, en: 'This entry is already reversed.' });
+  const date = input.date ?? today(ctx.clock);
+  if (date < entry.entry_date) {
+    throw ruleViolation({ zh: `冲销日期 ${date} 早于原凭证日期 ${entry.entry_date}，请选择原凭证当天或之后的日期。`, en: `The reversal date ${date} is before the entry's date ${entry.entry_date}.` }, 'date');
+  }
   const lines = await ctx.db.selectFrom('ledger_lines').selectAll().where('town_id', '=', townId).where('entry_id', '=', id).orderBy('line_no').execute();
   const swapped = reversalOf(lines.map((l) => ({ accountId: l.account_id, debitFen: Number(l.debit_fen), creditFen: Number(l.credit_fen) })));
   await assertNoOverdraw(ctx, townId, swapped);
@@ -135,7 +139,7 @@ export async function reverseEntry(ctx: MutationContext, townId: string, id: str
     documentKind: 'reversal',
     documentRef: String(entry.seq),
     memo: `冲销第 ${entry.seq} 号凭证：${input.reason}`,
-    date: input.date ?? today(ctx.clock),
+    date,
     reversesEntryId: id,
     lines: swapped.map((l, i) => ({ ...l, teamId: lines[i]!.team_id })),
   });

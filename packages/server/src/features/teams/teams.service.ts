@@ -18,7 +18,8 @@ import { today } from '../../runtime.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { findCategory, findCoop } from '../coops/coops.repository.js';
 import { findDepartment } from '../departments/departments.repository.js';
-import { assertPeriod } from '../effective-period.js';
+import { assertCoversUses, assertPeriod } from '../effective-period.js';
+import { teamUses } from '../org-uses.repository.js';
 import { authorize } from '../policy.js';
 import { requireTown } from '../towns/towns.repository.js';
 import * as repo from './teams.repository.js';
@@ -152,6 +153,7 @@ export async function updateTeam(ctx: MutationContext, townId: string, id: strin
   const validFrom = input.validFrom ?? before.validFrom;
   const validTo = input.validTo === undefined ? before.validTo : input.validTo;
   assertPeriod(validFrom, validTo);
+  if (validFrom !== before.validFrom || validTo !== before.validTo) assertCoversUses(TEAM, before, validFrom, validTo, await teamUses(ctx.db, townId, id));
   await repo.updateTeam(ctx.db, townId, id, {
     name: input.name ?? before.name,
     category_id: categoryId,
