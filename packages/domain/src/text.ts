@@ -6,6 +6,7 @@
 // and would make two equal-looking receipt numbers differ, so they are removed.
 
 /** C0 controls except tab, line feed and carriage return; DEL; bidi embeddings, overrides and isolates. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
 /** Zero-width space, non-joiner, joiner, and the byte-order mark. */
 const INVISIBLE = /[\u200B-\u200D\uFEFF]/g;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_ENTRY_FEN, ruleValue } from '@gongyi/domain';
+import { SESSION_COOKIE } from '../features/auth/sessions.js';
 import { demoTown, type Api, type TestTown } from '../testing/harness.js';
 
 // #13 "Bad input" (items 14–16): each refusal is a 4xx in Chinese naming the field, never a 500,
@@ -112,6 +113,8 @@ describe('bad input is refused with the field named', () => {
     const login = await t.anonymous('POST', '/api/auth/login', { townCode: `${t.townCode}\u0000`, username: 'admin', password: 'x' });
     refused(login, 400, 'townCode');
     refused(await t.api('GET', '/teams?q=%00'), 400, 'q');
+    const forgedCookie = await t.anonymous('GET', '/teams', undefined, { cookie: `${SESSION_COOKIE}=a%00b` });
+    expect(forgedCookie.status).toBe(401);
     refused(await t.api('GET', '/teams/%00'), 400, 'id');
     refused(await finance('GET', '/ledger/trace/a%00b'), 400, 'id');
     refused(await t.api('POST', '/departments', { name: '\u202E办公室', shortName: 'x', kind: 'town_office', validFrom: '2026-01-01', validTo: null }), 400, 'name');
