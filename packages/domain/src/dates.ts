@@ -15,6 +15,19 @@ export function isIsoDate(value: string): boolean {
   return d <= daysInMonth(y, mo);
 }
 
+/**
+ * The years a date or month may fall in wherever one is taken (#13 item 14): the notice's rules
+ * start in the 1970s, a birth date in the 1900s, and a year 0000 or 9999 is a typing slip that
+ * would otherwise reach the rule tables and the database as if it were real.
+ */
+export const DATE_YEARS = { min: 1900, max: 2100 } as const;
+
+/** True when the year of a `YYYY-MM-DD` or `YYYY-MM` value lies within DATE_YEARS. */
+export function isWithinDateYears(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  return year >= DATE_YEARS.min && year <= DATE_YEARS.max;
+}
+
 export function isIsoMonth(value: string): boolean {
   const m = MONTH_RE.exec(value);
   return m !== null && Number(m[2]) >= 1 && Number(m[2]) <= 12;

@@ -1,5 +1,6 @@
 export * from './dates.js';
 export * from './money.js';
+export * from './text.js';
 export * from './org/effective.js';
 export * from './org/vocabulary.js';
 export * from './api/common.js';

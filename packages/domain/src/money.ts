@@ -2,6 +2,18 @@
 
 export type Fen = number;
 
+/**
+ * The largest amount one entry may carry, in fen: 10^11 fen is one billion yuan, far above any
+ * town's yearly receipts, and 90,000 such entries still add up below Number.MAX_SAFE_INTEGER, so
+ * no plausible sum loses a fen (#13 item 15). Every amount a request carries is bounded by it.
+ */
+export const MAX_ENTRY_FEN = 100_000_000_000;
+
+/** True when a sum read back from the database can be used as an exact JavaScript number. */
+export function isSafeFen(value: number): boolean {
+  return Number.isSafeInteger(value);
+}
+
 const YUAN = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** 157000 → "¥1,570.00" (UI.md: two decimals, thousands separator). */

@@ -1,18 +1,16 @@
 import { z } from 'zod';
-import { isIsoMonth } from '../dates.js';
 import { INDICATOR_PARTS, LEAVE_TYPES, SCORERS, SHEET_EVENTS, SHEET_STATES } from '../assessment/vocabulary.js';
 import { ANNUAL_OUTCOMES } from '../staffing/vocabulary.js';
-import { IdSchema, IsoDateSchema, NoteSchema } from './common.js';
+import { IdSchema, IsoDateSchema, IsoMonthSchema, NoteSchema, textSchema } from './common.js';
 
 // Attendance and assessment (#6, R25, R23, R11). Scores travel in tenths of a point and days in
 // halves are sent as decimals (0.5 steps), so a sheet pasted from Excel reads as typed.
 
-export const IsoMonthSchema = z.string().refine(isIsoMonth, { message: 'invalid_month' });
-const Reason = z.string().trim().min(1, { message: 'required' }).max(500, { message: 'too_long' });
+const Reason = textSchema().trim().min(1, { message: 'required' }).max(500, { message: 'too_long' });
 
 export const IndicatorSchema = z.strictObject({
-  id: z.string().trim().min(1, { message: 'required' }).max(40),
-  name: z.string().trim().min(1, { message: 'required' }).max(60, { message: 'too_long' }),
+  id: textSchema().trim().min(1, { message: 'required' }).max(40),
+  name: textSchema().trim().min(1, { message: 'required' }).max(60, { message: 'too_long' }),
   part: z.enum(INDICATOR_PARTS),
   scorer: z.enum(SCORERS),
   pointsTenths: z.number().int().min(1).max(1000),
@@ -53,8 +51,8 @@ export const CalendarSchema = z.object({
 });
 export type Calendar = z.infer<typeof CalendarSchema>;
 export const CalendarInputSchema = z.strictObject({
-  holidays: z.array(z.strictObject({ date: IsoDateSchema, name: z.string().trim().max(40).default('') })).max(60),
-  workdays: z.array(z.strictObject({ date: IsoDateSchema, name: z.string().trim().max(40).default('') })).max(30),
+  holidays: z.array(z.strictObject({ date: IsoDateSchema, name: textSchema().trim().max(40).default('') })).max(60),
+  workdays: z.array(z.strictObject({ date: IsoDateSchema, name: textSchema().trim().max(40).default('') })).max(30),
 });
 export type CalendarInput = z.infer<typeof CalendarInputSchema>;
 export const YearParams = z.strictObject({ townId: z.string().min(1).max(64), year: z.coerce.number().int().min(2000).max(2100) });
@@ -191,6 +189,6 @@ export const AnnualDecisionSchema = z.strictObject({
   step: z.union([z.literal(-1), z.literal(0), z.literal(1)]),
   reason: NoteSchema.default(''),
   /** The district line department's yearly rating of the team, as a reference (R25). */
-  districtRating: z.string().trim().max(40).default(''),
+  districtRating: textSchema().trim().max(40).default(''),
 });
 export type AnnualDecisionInput = z.infer<typeof AnnualDecisionSchema>;

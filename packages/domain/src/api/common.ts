@@ -1,18 +1,41 @@
 import { z } from 'zod';
-import { isIsoDate } from '../dates.js';
+import { isIsoDate, isIsoMonth, isWithinDateYears } from '../dates.js';
+import { MAX_ENTRY_FEN } from '../money.js';
+import { hasForbiddenCharacters, stripInvisible } from '../text.js';
 
 // Zod messages here are stable keys; the server turns them into Chinese or English sentences
 // (packages/server/src/http/validation-messages.ts), so one schema serves both languages.
 
-export const IsoDateSchema = z.string().refine(isIsoDate, { message: 'invalid_date' });
-export const IdSchema = z.string().min(1).max(64);
-export const NameSchema = z.string().trim().min(1, { message: 'required' }).max(100, { message: 'too_long' });
-export const NoteSchema = z.string().trim().max(500, { message: 'too_long' });
+/** Text as a person types it (src/text.ts): zero-width characters removed, NUL, controls and bidi overrides refused. */
+export const textSchema = () => z.string().overwrite(stripInvisible).refine((v) => !hasForbiddenCharacters(v), { message: 'invalid_characters' });
+
+/** The one date primitive: `YYYY-MM-DD`, a real calendar day, a year within DATE_YEARS. */
+export const IsoDateSchema = z.string().refine(isIsoDate, { message: 'invalid_date', abort: true }).refine(isWithinDateYears, { message: 'date_out_of_range' });
+/** The one month primitive: `YYYY-MM`, a year within DATE_YEARS. */
+export const IsoMonthSchema = z.string().refine(isIsoMonth, { message: 'invalid_month', abort: true }).refine(isWithinDateYears, { message: 'date_out_of_range' });
+
+/** The one money primitive: integer fen within ±MAX_ENTRY_FEN (#13 item 15). */
+export const FenSchema = z
+  .number()
+  .int({ message: 'not_integer' })
+  .min(-MAX_ENTRY_FEN, { message: 'amount_too_large' })
+  .max(MAX_ENTRY_FEN, { message: 'amount_too_large' });
+
+/**
+ * A counter or version stored in an integer column: PostgreSQL's integer holds up to 2^31 − 1,
+ * and a larger number in a query is an error there, not a miss (#13 item 16).
+ */
+export const MAX_STORED_INT = 2 ** 31 - 1;
+export const VersionSchema = z.number().int().min(0).max(MAX_STORED_INT);
+
+export const IdSchema = textSchema().min(1).max(64);
+export const NameSchema = textSchema().trim().min(1, { message: 'required' }).max(100, { message: 'too_long' });
+export const NoteSchema = textSchema().trim().max(500, { message: 'too_long' });
 
 export const PageQuerySchema = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
-  q: z.string().trim().max(100).optional(),
+  q: textSchema().trim().max(100).optional(),
   /** Only records in force on this date; omit for all. */
   on: IsoDateSchema.optional(),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACTIONS, ROLES, SCOPE_KINDS } from '../org/roles.js';
-import { IdSchema, IsoDateSchema, NameSchema, PageQuerySchema, pageOf } from './common.js';
+import { IdSchema, IsoDateSchema, NameSchema, pageOf, PageQuerySchema, textSchema } from './common.js';
 import { patchOf } from './patch.js';
 
 // Sign-in, sessions, users and grants, security settings and the audit log (#3).
@@ -18,11 +18,11 @@ export const PublicTownSchema = z.object({ id: z.string(), code: z.string(), nam
 export const PublicTownListSchema = z.object({ items: z.array(PublicTownSchema) });
 
 export const LoginSchema = z.strictObject({
-  townCode: z.string().trim().min(1, { message: 'required' }).max(40),
-  username: z.string().trim().min(1, { message: 'required' }).max(40),
+  townCode: textSchema().trim().min(1, { message: 'required' }).max(40),
+  username: textSchema().trim().min(1, { message: 'required' }).max(40),
   password: z.string().min(1, { message: 'required' }).max(200),
   /** The 6-digit code of the authenticator app, when the account has TOTP on. */
-  totpCode: z.string().trim().regex(/^\d{6}$/, { message: 'invalid_totp' }).optional(),
+  totpCode: textSchema().trim().regex(/^\d{6}$/, { message: 'invalid_totp' }).optional(),
 });
 export type Login = z.infer<typeof LoginSchema>;
 
@@ -71,7 +71,7 @@ export type ChangePassword = z.infer<typeof ChangePasswordSchema>;
 
 export const TotpSetupSchema = z.object({ secret: z.string(), otpauthUrl: z.string(), qrDataUrl: z.string() });
 export type TotpSetup = z.infer<typeof TotpSetupSchema>;
-export const TotpCodeSchema = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/, { message: 'invalid_totp' }) });
+export const TotpCodeSchema = z.strictObject({ code: textSchema().trim().regex(/^\d{6}$/, { message: 'invalid_totp' }) });
 
 // ---------- users and grants (security_admin) ----------
 export const UserSchema = z.object({
@@ -165,10 +165,10 @@ export type AuditRecord = z.infer<typeof AuditRecordSchema>;
 export const AuditQuerySchema = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  actor: z.string().trim().max(100).optional(),
-  action: z.string().trim().max(100).optional(),
-  objectType: z.string().trim().max(100).optional(),
-  objectId: z.string().trim().max(100).optional(),
+  actor: textSchema().trim().max(100).optional(),
+  action: textSchema().trim().max(100).optional(),
+  objectType: textSchema().trim().max(100).optional(),
+  objectId: textSchema().trim().max(100).optional(),
   result: z.enum(['ok', 'denied', 'failed']).optional(),
   from: IsoDateSchema.optional(),
   to: IsoDateSchema.optional(),

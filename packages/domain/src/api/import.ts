@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textSchema } from './common.js';
 
 // The worker import (#4 part 6): the columns a town's roster may hold and the preview/result
 // shapes, shared by the server and the web wizard.
@@ -77,7 +78,7 @@ export const ColumnMappingSchema = z
 /** A town's saved mapping: header text → field, or null to ignore such a column. */
 export const ImportMappingSchema = z.strictObject({
   columns: z
-    .record(z.string().trim().min(1, { message: 'required' }).max(100, { message: 'too_long' }), FieldSchema.nullable())
+    .record(textSchema().trim().min(1, { message: 'required' }).max(100, { message: 'too_long' }), FieldSchema.nullable())
     .refine((c) => Object.keys(c).length <= 200, { message: 'too_long' }),
 });
 export type ImportMapping = z.infer<typeof ImportMappingSchema>;

@@ -1,15 +1,14 @@
 import { z } from 'zod';
-import { isIsoMonth } from '../dates.js';
 import { ACCOUNT_TYPES, ENTRY_KINDS, EXPENSE_CLASSES } from '../ledger/vocabulary.js';
-import { IdSchema, IsoDateSchema } from './common.js';
+import { FenSchema, IdSchema, IsoDateSchema, IsoMonthSchema, textSchema } from './common.js';
 
 // Funds (#8): the town special account as a double-entry ledger. Money travels as integer fen.
 
-const Fen = z.number().int({ message: 'not_integer' }).min(1, { message: 'positive' });
-const Text = z.string().trim().max(500, { message: 'too_long' });
-const Ref = z.string().trim().min(1, { message: 'required' }).max(60, { message: 'too_long' });
-const Period = z.string().refine(isIsoMonth, { message: 'invalid_month' });
-const SourceCode = z.string().trim().min(1, { message: 'required' }).max(40);
+const Fen = FenSchema.min(1, { message: 'positive' });
+const Text = textSchema().trim().max(500, { message: 'too_long' });
+const Ref = textSchema().trim().min(1, { message: 'required' }).max(60, { message: 'too_long' });
+const Period = IsoMonthSchema;
+const SourceCode = textSchema().trim().min(1, { message: 'required' }).max(40);
 
 /** R20: money from city or district arrives in the town special account only. */
 export const PAYEES = ['special_account', 'coop', 'worker'] as const;
@@ -43,9 +42,9 @@ export const SpecialExpenseInputSchema = z.strictObject({
   memo: Text.default(''),
 });
 
-export const ReversalInputSchema = z.strictObject({ reason: z.string().trim().min(1, { message: 'required' }).max(500), date: IsoDateSchema.optional() });
+export const ReversalInputSchema = z.strictObject({ reason: textSchema().trim().min(1, { message: 'required' }).max(500), date: IsoDateSchema.optional() });
 export const ClosePeriodSchema = z.strictObject({ period: Period });
-export const SourceInputSchema = z.strictObject({ code: z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/, { message: 'invalid_source_code' }), name: z.string().trim().min(1, { message: 'required' }).max(40) });
+export const SourceInputSchema = z.strictObject({ code: textSchema().trim().regex(/^[a-z][a-z0-9_]{1,39}$/, { message: 'invalid_source_code' }), name: textSchema().trim().min(1, { message: 'required' }).max(40) });
 export const EarmarkInputSchema = z.strictObject({ sourceCode: SourceCode, teamId: IdSchema.nullable(), expenseClass: z.enum(EXPENSE_CLASSES), note: Text.default('') });
 
 export const LedgerLineSchema = z.object({
@@ -79,7 +78,7 @@ export const LedgerEntryQuerySchema = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
   kind: z.enum(ENTRY_KINDS).optional(),
   period: Period.optional(),
-  q: z.string().trim().max(60).optional(),
+  q: textSchema().trim().max(60).optional(),
 });
 
 export const AccountBalanceSchema = z.object({
@@ -154,7 +153,7 @@ export const ApplicationInputSchema = z.strictObject({
   coopId: IdSchema,
   teamId: IdSchema.nullable().default(null),
   amountFen: Fen,
-  description: z.string().trim().min(1, { message: 'required' }).max(500),
+  description: textSchema().trim().min(1, { message: 'required' }).max(500),
 });
 export const ApplicationDecisionSchema = z.strictObject({ approve: z.boolean(), reason: Text.default('') });
 export const ApplicationSchema = z.object({
@@ -177,7 +176,7 @@ export const ApplicationSchema = z.object({
   spentFen: z.number().int(),
 });
 /** One source's expected receipts for a year; a basis left out keeps the one recorded (#13 item 1: nothing is reset for not being sent). */
-export const ExpectedReceiptInputSchema = z.strictObject({ sourceCode: SourceCode, amountFen: z.number().int().min(0), basis: Text.optional() });
+export const ExpectedReceiptInputSchema = z.strictObject({ sourceCode: SourceCode, amountFen: FenSchema.min(0, { message: 'not_negative' }), basis: Text.optional() });
 export type ExpectedReceiptInput = z.infer<typeof ExpectedReceiptInputSchema>;
 export const BudgetSchema = z.object({
   year: z.number().int(),

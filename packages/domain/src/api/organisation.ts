@@ -1,16 +1,6 @@
 import { z } from 'zod';
 import { BODY_KINDS, CATEGORY_CODES, COMMUNITY_KINDS, DEPARTMENT_KINDS } from '../org/vocabulary.js';
-import {
-  EffectiveSchema,
-  IdSchema,
-  IsoDateSchema,
-  NameSchema,
-  NoteSchema,
-  PageQuerySchema,
-  VALID_TO_REFINEMENT,
-  pageOf,
-  validToNotBeforeFrom,
-} from './common.js';
+import { EffectiveSchema, IdSchema, IsoDateSchema, NameSchema, NoteSchema, pageOf, PageQuerySchema, textSchema, VALID_TO_REFINEMENT, validToNotBeforeFrom } from './common.js';
 import { patchOf } from './patch.js';
 
 // Requests and responses of the organisation API (R1–R5), shared by server and web.
@@ -27,7 +17,7 @@ export const TownSchema = z.object({
 export type Town = z.infer<typeof TownSchema>;
 
 export const CreateTownSchema = z.strictObject({
-  code: z.string().trim().regex(/^[a-z0-9-]{2,40}$/, { message: 'invalid_code' }),
+  code: textSchema().trim().regex(/^[a-z0-9-]{2,40}$/, { message: 'invalid_code' }),
   name: NameSchema,
   district: NameSchema,
 });
@@ -143,7 +133,7 @@ export const CategoryListSchema = z.object({ items: z.array(CategorySchema) });
 export const ManagingUnitInputSchema = z.strictObject({
   departmentId: IdSchema,
   /** The duties of the team this unit manages day to day, e.g. 河道保洁、泵站值守. */
-  duties: z.string().trim().max(200, { message: 'too_long' }).default(''),
+  duties: textSchema().trim().max(200, { message: 'too_long' }).default(''),
 });
 export type ManagingUnitInput = z.infer<typeof ManagingUnitInputSchema>;
 
@@ -210,7 +200,7 @@ export const CreateTeamSchema = z
     categoryId: IdSchema,
     /** Omit to use the category's default coop (R3). */
     coopId: IdSchema.optional(),
-    duties: z.string().trim().max(1000, { message: 'too_long' }).default(''),
+    duties: textSchema().trim().max(1000, { message: 'too_long' }).default(''),
     sortOrder: z.number().int().min(0).max(9999).default(0),
     validFrom: IsoDateSchema,
     validTo: IsoDateSchema.nullable().default(null),

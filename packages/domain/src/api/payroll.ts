@@ -3,22 +3,21 @@ import { CATEGORY_CODES } from '../org/vocabulary.js';
 import { PAY_LINE_KINDS, RUN_KINDS, RUN_STATES, SIGNOFF_STEPS } from '../payroll/vocabulary.js';
 import { ANNUAL_OUTCOMES } from '../staffing/vocabulary.js';
 import { EMPLOYMENT_BASES, INSURANCE_KINDS, PAY_SCHEMES, SPECIAL_POSTS } from '../workers/vocabulary.js';
-import { IsoMonthSchema } from './assessment.js';
-import { IdSchema, IsoDateSchema } from './common.js';
+import { FenSchema, IdSchema, IsoDateSchema, IsoMonthSchema, MAX_STORED_INT, textSchema, VersionSchema } from './common.js';
 
 // Payroll (#7). Money travels as integer fen; percents as basis points (100 = 1%).
 
-const Fen = z.number().int({ message: 'not_integer' });
+const Fen = FenSchema;
 const Bp = z.number().int({ message: 'not_integer' });
 const Month = z.number().int().min(1).max(12);
-const Reason = z.string().trim().min(1, { message: 'required' }).max(500, { message: 'too_long' });
+const Reason = textSchema().trim().min(1, { message: 'required' }).max(500, { message: 'too_long' });
 
 const GradePercentsSchema = z.strictObject({ excellent: Bp, pass: Bp, basic_pass: Bp });
 
 /** A policy's values (checked against the notice's limits by `checkPolicy`). */
 export const PayPolicySchema = z.strictObject({
   floorFen: Fen,
-  teams: z.record(z.string(), z.strictObject({ baseFen: Fen, bonusFen: Fen })),
+  teams: z.record(IdSchema, z.strictObject({ baseFen: Fen, bonusFen: Fen })),
   specialAllowanceFen: z.strictObject({ community_security: Fen, sanitation: Fen, pump_station: Fen }),
   elderlyHelpRateFen: Fen,
   welfareFen: z.strictObject({ new_year: Fen, spring_festival: Fen, may_day: Fen, national_day: Fen }),
@@ -33,7 +32,7 @@ export const PolicyVersionInputSchema = z.strictObject({
   /** The first day the version applies; pay months from this date's month on use it. */
   validFrom: IsoDateSchema,
   policy: PayPolicySchema,
-  note: z.string().trim().max(500).default(''),
+  note: textSchema().trim().max(500).default(''),
 });
 export type PolicyVersionInput = z.infer<typeof PolicyVersionInputSchema>;
 
@@ -136,13 +135,13 @@ export const SlipQuerySchema = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
   teamId: IdSchema.optional(),
   departmentId: IdSchema.optional(),
-  q: z.string().trim().max(50).optional(),
+  q: textSchema().trim().max(50).optional(),
 });
 
 /** #7 part 4: sign the run's current step; `version` is the run version the signer saw. */
-export const SignInputSchema = z.strictObject({ version: z.number().int().min(0), departmentId: IdSchema.optional() });
+export const SignInputSchema = z.strictObject({ version: VersionSchema, departmentId: IdSchema.optional() });
 /** A manual correction of one worker's line before approval (voids that unit's confirmation and every later step). */
-export const ManualLineInputSchema = z.strictObject({ personId: IdSchema, amountFen: Fen, reason: Reason, version: z.number().int().min(0) });
+export const ManualLineInputSchema = z.strictObject({ personId: IdSchema, amountFen: Fen, reason: Reason, version: VersionSchema });
 /** A correction of an approved run: carried into the coop's next monthly run as an adjustment line. */
 export const AdjustmentInputSchema = z.strictObject({ personId: IdSchema, amountFen: Fen.refine((v) => v !== 0, { message: 'required' }), reason: Reason });
 
@@ -176,7 +175,7 @@ export const ScenarioSchema = z.strictObject({
   }),
   /** Monthly totals in points (0–100, one decimal) per month 1–12; a month left out has no assessment. */
   monthlyTotals: z.record(z.string(), z.number().min(0).max(100)).default({}),
-  peopleServed: z.record(z.string(), z.number().int().min(0)).default({}),
+  peopleServed: z.record(IdSchema, z.number().int().min(0).max(MAX_STORED_INT)).default({}),
   /** The year's annual result (R8, R19); null = none yet. */
   annualOutcome: z.enum(ANNUAL_OUTCOMES).nullable().default(null),
 });

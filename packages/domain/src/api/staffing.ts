@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { AGREEMENT_EVENTS, AGREEMENT_STATES } from '../staffing/agreement-states.js';
 import { ANNUAL_OUTCOMES, COMPLEXITY_LEVELS, DISMISSAL_BASES, HIRING_KINDS, HIRING_STATES, PROPOSAL_STATES } from '../staffing/vocabulary.js';
 import { EXIT_REASONS, PAY_SCHEMES } from '../workers/vocabulary.js';
-import { IdSchema, IsoDateSchema, NoteSchema, pageOf } from './common.js';
+import { IdSchema, IsoDateSchema, NoteSchema, pageOf, textSchema } from './common.js';
 import { PersonInputSchema, PostInputSchema } from './workers.js';
 
 // Headcount quotas, hiring, exits and work agreements (#5, R6–R10).
 
 const Count = z.number().int().min(0, { message: 'not_negative' }).max(1_000_000);
-const Reason = z.string().trim().min(1, { message: 'required' }).max(500, { message: 'too_long' });
+const Reason = textSchema().trim().min(1, { message: 'required' }).max(500, { message: 'too_long' });
 
 // ---------- quota plans (R9) ----------
 
@@ -216,7 +216,7 @@ export type AgreementDraftInput = z.infer<typeof AgreementDraftInputSchema>;
 
 export const AgreementActionSchema = z.discriminatedUnion('event', [
   z.strictObject({ event: z.literal('sign'), date: IsoDateSchema }),
-  z.strictObject({ event: z.literal('file'), date: IsoDateSchema, filingNumber: z.string().trim().min(1, { message: 'required' }).max(60, { message: 'too_long' }) }),
+  z.strictObject({ event: z.literal('file'), date: IsoDateSchema, filingNumber: textSchema().trim().min(1, { message: 'required' }).max(60, { message: 'too_long' }) }),
   z.strictObject({ event: z.literal('terminate'), date: IsoDateSchema, reason: Reason }),
 ]);
 export type AgreementAction = z.infer<typeof AgreementActionSchema>;
@@ -293,7 +293,7 @@ export const AgreementQuerySchema = z.strictObject({
   personId: IdSchema.optional(),
   /** Agreements in force (or filed) ending within this many days from today. */
   expiringWithin: z.coerce.number().int().min(1).max(366).optional(),
-  q: z.string().trim().max(50).optional(),
+  q: textSchema().trim().max(50).optional(),
 });
 export type AgreementQuery = z.infer<typeof AgreementQuerySchema>;
 

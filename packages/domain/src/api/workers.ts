@@ -10,7 +10,7 @@ import {
   SPECIAL_POSTS,
   WORKER_FLAGS,
 } from '../workers/vocabulary.js';
-import { IdSchema, IsoDateSchema, NameSchema, NoteSchema, pageOf } from './common.js';
+import { IdSchema, IsoDateSchema, NameSchema, NoteSchema, pageOf, textSchema } from './common.js';
 import { patchOf } from './patch.js';
 
 // The worker registry (#4): people, their effective-dated posts, masking and reveal, import.
@@ -27,7 +27,7 @@ export const BankAccountSchema = z
   .string()
   .transform((s) => toHalfWidth(s).replace(/\s/g, ''))
   .refine((s) => /^\d{12,30}$/.test(s), { message: 'invalid_bank_account' });
-const ShortText = z.string().trim().max(200, { message: 'too_long' });
+const ShortText = textSchema().trim().max(200, { message: 'too_long' });
 
 export const PersonInputSchema = z.strictObject({
   name: NameSchema,
@@ -171,11 +171,11 @@ export const WorkerQuerySchema = z.strictObject({
   sort: z.enum(WORKER_SORTS).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
   /** Name contains. */
-  q: z.string().trim().max(50).optional(),
+  q: textSchema().trim().max(50).optional(),
   /** The last 4 characters of the ID number. */
-  idTail: z.string().trim().regex(/^[0-9xX]{4}$/, { message: 'invalid_id_tail' }).optional(),
+  idTail: textSchema().trim().regex(/^[0-9xX]{4}$/, { message: 'invalid_id_tail' }).optional(),
   /** A whole ID number (found by keyed hash). */
-  idNumber: z.string().trim().max(30).optional(),
+  idNumber: textSchema().trim().max(30).optional(),
   teamId: IdSchema.optional(),
   categoryId: IdSchema.optional(),
   coopId: IdSchema.optional(),

@@ -55,6 +55,8 @@ export interface RuleValues {
   'pay.highTemperatureMonths': readonly number[];
   /** #7 part 5 default: the month of the annual bonus run. */
   'pay.annualBonusMonth': number;
+  /** #13 item 15: the most one manual line or correction on one worker's slip may add or take off, in fen. */
+  'pay.lineMaxFen': number;
 }
 export type RuleKey = keyof RuleValues;
 
@@ -91,17 +93,33 @@ export const RULE_VALUES: Table = {
   'pay.welfareFen': [{ validFrom: '2012-01-01', value: { new_year: 20000, may_day: 20000, national_day: 20000, spring_festival: 50000 }, source: '松府办〔2012〕100号：元旦、五一、国庆各200元，春节500元（R17）' }],
   'pay.highTemperatureMonths': [{ validFrom: '2012-01-01', value: [6, 7, 8, 9], source: '默认6–9月发放高温费（R17）' }],
   'pay.annualBonusMonth': [{ validFrom: '2012-01-01', value: 12, source: '默认12月发放年度考核奖（#7）' }],
+  'pay.lineMaxFen': [{ validFrom: '2012-01-01', value: 2_000_000, source: '单笔手工调整或更正不超过2万元（约一年保底收入 12×1570 元），更大的差额应重新核算（#13）' }],
   'retirement.female': [
     { validFrom: '1978-06-02', value: { baseYears: 50, ...NO_RAISE }, source: '国发〔1978〕104号（女职工）' },
     { validFrom: '2025-01-01', value: { baseYears: 50, raiseFromBirthMonth: '1975-01', stepMonths: 2, maxRaiseMonths: 60 }, source: REFORM_2025 },
   ],
 };
 
-/** The value of `key` in force on `on`. Throws when the date precedes every version (a data gap). */
+/**
+ * A date before the first version of a rule value: the request asks about a time the rules do
+ * not cover (#13 item 14). The server answers it as a 422 naming the date that was sent.
+ */
+export class NoRuleInForceError extends Error {
+  constructor(
+    readonly key: RuleKey,
+    readonly on: IsoDate,
+    /** The first day any version applies. */
+    readonly firstValidFrom: IsoDate,
+  ) {
+    super(`rule value ${key} has no version in force on ${on}`);
+  }
+}
+
+/** The value of `key` in force on `on`. Throws NoRuleInForceError when the date precedes every version. */
 export function ruleValue<K extends RuleKey>(key: K, on: IsoDate, table: Table = RULE_VALUES): RuleValues[K] {
   const versions = table[key] as readonly Version<K>[];
   let found: Version<K> | undefined;
   for (const v of versions) if (v.validFrom <= on && (!found || v.validFrom >= found.validFrom)) found = v;
-  if (!found) throw new Error(`rule value ${key} has no version in force on ${on}`);
+  if (!found) throw new NoRuleInForceError(key, on, versions.map((v) => v.validFrom).sort()[0] ?? on);
   return found.value;
 }

@@ -4,7 +4,8 @@ import { changedFields, patchColumns, type ColumnsOf } from '../db/patch-columns
 import type { MutationContext } from '../http/context.js';
 import { duplicate, notFound, type Text } from '../http/errors.js';
 import { recordAudit } from './audit/audit.repository.js';
-import { assertPeriod } from './effective-period.js';
+import { assertCoversUses, assertPeriod } from './effective-period.js';
+import type { UseSpan } from './org-uses.repository.js';
 import { authorize } from './policy.js';
 import { requireTown } from './towns/towns.repository.js';
 
@@ -42,6 +43,8 @@ export interface OrgUnitKind<R extends UnitRow, A, C extends CommonInput & { nam
   ownColumns(input: C): Omit<R, keyof UnitRow>;
   /** The columns of the kind's own fields of an edit. */
   ownPatchColumns: ColumnsOf<Omit<U, keyof CommonInput>, R>;
+  /** Where the record is used, which its period must cover (#13 item 14). */
+  uses?(db: Executor, townId: string, id: string): Promise<UseSpan | null>;
 }
 
 const COMMON_COLUMNS: ColumnsOf<Required<CommonInput>, UnitRow> = { name: 'name', note: 'note', validFrom: 'valid_from', validTo: 'valid_to' };
@@ -90,6 +93,9 @@ export async function updateOrgUnit<R extends UnitRow, A, C extends CommonInput 
   const patch = { ...patchColumns(changes, { ...COMMON_COLUMNS, ...kind.ownPatchColumns } as ColumnsOf<U, R>), updated_at: shanghaiTimestamp(ctx.clock.now()) };
   const next = { ...before, ...patch };
   assertPeriod(next.valid_from, next.valid_to);
+  if (kind.uses && (next.valid_from !== before.valid_from || next.valid_to !== before.valid_to)) {
+    assertCoversUses(kind.label, { validFrom: before.valid_from, validTo: before.valid_to }, next.valid_from, next.valid_to, await kind.uses(ctx.db, townId, id));
+  }
   if (Object.keys(changes).length > 0) await kind.update(ctx.db, townId, id, patch);
   const [b, a] = [kind.toApi(before), kind.toApi(next)];
   await recordAudit(ctx, { townId, action: `${kind.objectType}.update`, objectType: kind.objectType, objectId: id, before: b, after: a });

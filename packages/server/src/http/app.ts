@@ -34,6 +34,7 @@ import { payrollRoutes } from '../features/payroll/payroll.routes.js';
 import { ledgerRoutes } from '../features/ledger/ledger.routes.js';
 import { IMPORT_LIMITS } from '../features/import/refusals.js';
 import { authenticate, type RouteAccess } from './authenticate.js';
+import { textGuard } from './text-guard.js';
 
 export interface RouteEntry {
   method: string;
@@ -134,6 +135,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorateRequest('actor', null as never);
   app.decorateRequest('session', null);
   app.addHook('onRequest', authenticate(deps));
+  app.addHook('preValidation', textGuard);
   authRoutes(app, deps, { loginRateLimit: options.loginRateLimit ?? 10 });
   for (const register of ROUTES) register(app, deps);
 

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Action } from '@gongyi/domain';
+import { hasForbiddenCharacters, type Action } from '@gongyi/domain';
 import type { Row } from '../db/schema.js';
 import { recordAudit } from '../features/audit/audit.repository.js';
 import { actorOf, closeSession, findSignedIn, isExpired, restrictionOf, SESSION_COOKIE, touchSession } from '../features/auth/sessions.js';
@@ -61,7 +61,8 @@ export function authenticate(deps: AppDeps) {
     if (access === undefined) throw forbidden(); // an API route that names no access is closed
 
     const token = req.cookies[SESSION_COOKIE];
-    if (!token) throw unauthenticated();
+    // #13 item 16: a forged cookie with a NUL is no session, not a query PostgreSQL refuses.
+    if (!token || hasForbiddenCharacters(token)) throw unauthenticated();
     const { db } = deps.database;
     const now = deps.runtime.clock.now();
     const found = await findSignedIn(db, token);

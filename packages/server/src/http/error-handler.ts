@@ -1,6 +1,6 @@
-import { CANNOT_CLEAR } from '@gongyi/domain';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { CANNOT_CLEAR, NoRuleInForceError } from '@gongyi/domain';
 import { isDatabaseUnavailable, isLockConflict } from '../db/availability.js';
 import { AppError, languageOf, type Language, type Text } from './errors.js';
 import { fieldPath, issueMessage, type IssueLike } from './validation-messages.js';
@@ -31,8 +31,28 @@ function isUniqueViolation(err: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
-function classify(err: FastifyError, lang: Language): Problem {
+/** The request field that carried the date a rule lookup was made for (a date, its month or its year). */
+function fieldSending(req: FastifyRequest, on: string): string | undefined {
+  const sent = { ...(req.params as object), ...(req.query as object), ...(req.body !== null && typeof req.body === 'object' ? (req.body as object) : {}) };
+  return Object.entries(sent).find(([, v]) => (typeof v === 'string' && v.length >= 4 && on.startsWith(v)) || (typeof v === 'number' && String(v) === on.slice(0, 4)))?.[0];
+}
+
+/** #13 item 14: a date before the first version of a rule is the caller's to change, not a fault. */
+function noRuleInForce(err: NoRuleInForceError, req: FastifyRequest): Problem {
+  return {
+    status: 422,
+    code: 'rule_violation',
+    text: {
+      zh: `${err.on} 尚无生效的规则（系统规则自 ${err.firstValidFrom} 起施行），请选择 ${err.firstValidFrom} 或之后的日期。`,
+      en: `No rule was in force on ${err.on} (the rules start on ${err.firstValidFrom}); choose that day or later.`,
+    },
+    field: fieldSending(req, err.on),
+  };
+}
+
+function classify(err: FastifyError, req: FastifyRequest, lang: Language): Problem {
   if (err instanceof AppError) return { status: err.status, code: err.code, text: err.text, field: err.field };
+  if (err instanceof NoRuleInForceError) return noRuleInForce(err, req);
   if (hasZodFastifySchemaValidationErrors(err)) {
     const first = err.validation[0]!;
     const issue: IssueLike = {
@@ -64,7 +84,7 @@ function classify(err: FastifyError, lang: Language): Problem {
 /** The one error shape: {"error":{"code","message","field"?,"requestId"}}; never a stack trace. */
 export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   const lang = languageOf(req.headers['accept-language']);
-  const problem = classify(err, lang);
+  const problem = classify(err, req, lang);
   if (problem.status === 503) req.log.warn({ code: (err as { code?: unknown }).code, message: err.message }, 'database unavailable');
   else if (problem.status >= 500) { req.log.error({ err }, 'unhandled error'); if (process.env.GONGYI_DEBUG) console.error(err); }
   const base = typeof problem.text === 'string' ? problem.text : problem.text[lang];

@@ -1,8 +1,10 @@
+import { DATE_YEARS, formatYuan, MAX_ENTRY_FEN } from '@gongyi/domain';
 import type { Language, Text } from './errors.js';
 
 // Turns a zod issue into a sentence a clerk understands: which field, what is wrong, what to do.
 
 const FIELD_LABELS: Record<string, Text> = {
+  id: { zh: '编号', en: 'Id' },
   name: { zh: '名称', en: 'Name' },
   shortName: { zh: '简称', en: 'Short name' },
   code: { zh: '代码', en: 'Code' },
@@ -85,6 +87,9 @@ export function fieldLabel(path: readonly PropertyKey[], lang: Language): string
 const KEYED: Record<string, Text> = {
   invalid_date: { zh: '不是有效日期，请按 2026-03-01 的格式填写', en: 'is not a valid date; use the form 2026-03-01' },
   invalid_month: { zh: '不是有效月份，请按 2026-03 的格式填写', en: 'is not a valid month; use the form 2026-03' },
+  date_out_of_range: { zh: `年份须在 ${DATE_YEARS.min}–${DATE_YEARS.max} 之间，请检查是否输错`, en: `must fall in the years ${DATE_YEARS.min}–${DATE_YEARS.max}; check for a typing slip` },
+  amount_too_large: { zh: `金额超出上限（单笔不超过 ${formatYuan(MAX_ENTRY_FEN)}），请检查是否多输了位数`, en: `is beyond the limit of ${formatYuan(MAX_ENTRY_FEN)} per entry; check for extra digits` },
+  invalid_characters: { zh: '含有不可见的控制字符（如 NUL 或文字方向控制符），请删除后重新输入', en: 'contains hidden control characters (such as NUL or direction overrides); retype it' },
   not_negative: { zh: '不能为负数', en: 'cannot be negative' },
   required: { zh: '不能为空，请填写', en: 'is required' },
   cannot_clear: { zh: '是必填项，不能清空；不修改时请不要提交该项', en: 'is required and cannot be cleared; leave it out to keep it' },

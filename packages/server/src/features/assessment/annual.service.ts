@@ -1,10 +1,11 @@
 import { annualAssessment, isPassing, ruleValue, shanghaiTimestamp, type AnnualDecisionInput, type AnnualOutcome, type AnnualRow } from '@gongyi/domain';
 import type { Row } from '../../db/schema.js';
 import type { MutationContext, ReadContext } from '../../http/context.js';
-import { notFound, ruleViolation } from '../../http/errors.js';
+import { invalidReference, notFound, ruleViolation } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { authorize } from '../policy.js';
 import { isTownWide, scopeCondition } from '../staffing/staffing-scope.js';
+import { findTeamRow } from '../teams/teams.repository.js';
 
 // #6 part 6, R25, R8: the annual assessment from the locked monthly totals (months in post only),
 // the leadership group's one-step decision with a written reason, the district rating as a
@@ -35,6 +36,8 @@ async function lockedTotals(ctx: ReadContext, townId: string, year: number, team
 /** Computes (or recomputes) the year for everyone with locked months, keeping any decision already taken. */
 export async function computeAnnual(ctx: MutationContext, townId: string, year: number, teamId?: string): Promise<{ computed: number }> {
   authorize(ctx.actor, 'assessment.annual');
+  // #13 item 16: a team of another town (or none) is named as such, not computed as an empty year.
+  if (teamId && !(await findTeamRow(ctx.db, townId, teamId))) throw invalidReference({ zh: '服务队', en: 'team' }, 'teamId');
   const totals = await lockedTotals(ctx, townId, year, teamId);
   const bands = ruleValue('assessment.gradeBands', `${year}-12-31`);
   const now = shanghaiTimestamp(ctx.clock.now());

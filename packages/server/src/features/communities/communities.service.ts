@@ -3,6 +3,7 @@ import { toPage } from '../../db/query-helpers.js';
 import type { Row } from '../../db/schema.js';
 import type { MutationContext, ReadContext } from '../../http/context.js';
 import { createOrgUnit, updateOrgUnit, type OrgUnitKind } from '../org-unit.js';
+import { communityUses } from '../org-uses.repository.js';
 import { authorize } from '../policy.js';
 import { requireTown } from '../towns/towns.repository.js';
 import * as repo from './communities.repository.js';
@@ -17,6 +18,7 @@ const COMMUNITIES: OrgUnitKind<Row<'communities'>, Community, CreateCommunity, U
   toApi: repo.toCommunity,
   ownColumns: (input) => ({ kind: input.kind }),
   ownPatchColumns: { kind: 'kind' },
+  uses: communityUses,
 };
 
 export async function listCommunities(ctx: ReadContext, townId: string, query: CommunityQuery): Promise<Page<Community>> {

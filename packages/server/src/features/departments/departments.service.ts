@@ -3,6 +3,7 @@ import { toPage } from '../../db/query-helpers.js';
 import type { Row } from '../../db/schema.js';
 import type { MutationContext, ReadContext } from '../../http/context.js';
 import { createOrgUnit, updateOrgUnit, type OrgUnitKind } from '../org-unit.js';
+import { departmentUses } from '../org-uses.repository.js';
 import { authorize } from '../policy.js';
 import { requireTown } from '../towns/towns.repository.js';
 import * as repo from './departments.repository.js';
@@ -17,6 +18,7 @@ const DEPARTMENTS: OrgUnitKind<Row<'departments'>, Department, CreateDepartment,
   toApi: repo.toDepartment,
   ownColumns: (input) => ({ short_name: input.shortName ?? input.name, kind: input.kind }),
   ownPatchColumns: { shortName: 'short_name', kind: 'kind' },
+  uses: departmentUses,
 };
 
 export async function listDepartments(ctx: ReadContext, townId: string, query: DepartmentQuery): Promise<Page<Department>> {

@@ -1,6 +1,7 @@
 import { ACCOUNT_TYPE_LABELS, DEFAULT_SOURCES, EXPENSE_CLASS_LABELS, SOURCE_LABELS, shanghaiTimestamp, type AccountType, type ExpenseClass } from '@gongyi/domain';
 import type { Executor } from '../../db/database.js';
 import type { MutationContext, ReadContext } from '../../http/context.js';
+import { fenOf } from '../../db/sums.js';
 
 // The chart of accounts (#8 part 1), created on first use: per source a fund account and a
 // sub-account of the town special account; per coop and source the coop's account; per coop its
@@ -93,5 +94,5 @@ export async function balancesByCode(db: Executor, townId: string, codes: string
     .where('a.code', 'in', codes)
     .groupBy('a.code')
     .execute();
-  return new Map(rows.map((r) => [r.code, Number(r.debit) - Number(r.credit)]));
+  return new Map(rows.map((r) => [r.code, fenOf(r.debit) - fenOf(r.credit)]));
 }

@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { authorize, grantsFor } from '../policy.js';
 import { policyOn } from '../payroll/policies.service.js';
 import { sourcesOf } from './accounts.js';
+import { fenOf } from '../../db/sums.js';
 
 // The year's budget (#8 part 4, R22, R18): expected receipts per source (entered by finance),
 // planned personnel spending per team from today's headcount × the pay policy in force on
@@ -67,7 +68,7 @@ const toApplication = (r: AppRow): Application => ({
   decidedBy: r.decided_by,
   createdBy: r.created_by,
   createdAt: r.created_at,
-  spentFen: Number(r.spent ?? 0),
+  spentFen: fenOf(r.spent),
 });
 
 export async function listApplications(ctx: ReadContext, townId: string, year?: number): Promise<Application[]> {
@@ -176,13 +177,13 @@ export async function getBudget(ctx: ReadContext, townId: string, year: number):
   const paidByMonth = new Map<string, number>();
   let townPaid = 0;
   for (const p of payments) {
-    const amount = Number(p.paid);
+    const amount = fenOf(p.paid);
     paidByTeam.set(p.team_id ?? '', (paidByTeam.get(p.team_id ?? '') ?? 0) + amount);
     paidByMonth.set(p.period, (paidByMonth.get(p.period) ?? 0) + amount);
     if (p.source_code === TOWN_SUBSIDY) townPaid += amount;
   }
   const expectedOf = new Map(expected.map((e) => [e.source_code, Number(e.amount_fen)]));
-  const receivedOf = new Map(receipts.map((r) => [r.source_code, Number(r.credit) - Number(r.debit)]));
+  const receivedOf = new Map(receipts.map((r) => [r.source_code, fenOf(r.credit) - fenOf(r.debit)]));
   const personnelFen = plan.reduce((s, t) => s + t.plannedFen, 0);
   const specialFen = approved.reduce((s, a) => s + Number(a.amount_fen), 0);
   const plannedSpendingFen = personnelFen + specialFen;
@@ -190,7 +191,7 @@ export async function getBudget(ctx: ReadContext, townId: string, year: number):
   return {
     year,
     personnel: plan.map((t) => ({ teamId: t.teamId, teamName: t.teamName, coopId: t.coopId, headcount: t.headcount, plannedFen: t.plannedFen, actualFen: paidByTeam.get(t.teamId) ?? 0 })),
-    special: approved.map((a) => ({ applicationId: a.id, kind: a.kind, coopName: a.coop_name, description: a.description, plannedFen: Number(a.amount_fen), actualFen: Number(a.spent ?? 0) })),
+    special: approved.map((a) => ({ applicationId: a.id, kind: a.kind, coopName: a.coop_name, description: a.description, plannedFen: Number(a.amount_fen), actualFen: fenOf(a.spent) })),
     receipts: sources.map((s) => ({ sourceCode: s.code, sourceName: s.name, expectedFen: expectedOf.get(s.code) ?? 0, actualFen: receivedOf.get(s.code) ?? 0 })),
     months: Array.from({ length: 12 }, (_, i) => {
       const month = `${year}-${String(i + 1).padStart(2, '0')}`;

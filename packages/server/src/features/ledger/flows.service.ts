@@ -6,7 +6,7 @@ import { today } from '../../runtime.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { authorize } from '../policy.js';
 import { accountCode, accountId, balancesByCode, sourcesOf } from './accounts.js';
-import { lockLedger, postEntry } from './post-entry.js';
+import { assertPeriodOpen, lockLedger, postEntry } from './post-entry.js';
 
 // The flows of R20 (#8 part 3): city and district money arrives in the town special account by
 // source (never at a coop or a worker), the town allocates it to a coop keeping its source, special
@@ -128,6 +128,11 @@ export async function reverseEntry(ctx: MutationContext, townId: string, id: str
   }
   const reversed = await ctx.db.selectFrom('ledger_entries').select('seq').where('town_id', '=', townId).where('reverses_entry_id', '=', id).executeTakeFirst();
   if (reversed) throw ruleViolation({ zh: `该凭证已于第 ${reversed.seq} 号凭证冲销。`, en: 'This entry is already reversed.' });
+  const date = input.date ?? today(ctx.clock);
+  await assertPeriodOpen(ctx, townId, date); // a closed month is the first thing to say
+  if (date < entry.entry_date) {
+    throw ruleViolation({ zh: `冲销日期 ${date} 早于原凭证日期 ${entry.entry_date}，请选择原凭证当天或之后的日期。`, en: `The reversal date ${date} is before the entry's date ${entry.entry_date}.` }, 'date');
+  }
   const lines = await ctx.db.selectFrom('ledger_lines').selectAll().where('town_id', '=', townId).where('entry_id', '=', id).orderBy('line_no').execute();
   const swapped = reversalOf(lines.map((l) => ({ accountId: l.account_id, debitFen: Number(l.debit_fen), creditFen: Number(l.credit_fen) })));
   await assertNoOverdraw(ctx, townId, swapped);
@@ -136,7 +141,7 @@ export async function reverseEntry(ctx: MutationContext, townId: string, id: str
     documentKind: 'reversal',
     documentRef: String(entry.seq),
     memo: `冲销第 ${entry.seq} 号凭证：${input.reason}`,
-    date: input.date ?? today(ctx.clock),
+    date,
     reversesEntryId: id,
     lines: swapped.map((l, i) => ({ ...l, teamId: lines[i]!.team_id })),
   });

@@ -5,6 +5,7 @@ import { ruleViolation } from '../../http/errors.js';
 import { today } from '../../runtime.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { entryMac } from './entry-chain.js';
+import { fenOf } from '../../db/sums.js';
 
 // Posting one journal entry (#8 part 2): balanced to the fen or refused, never into a closed month,
 // numbered in the town's sequence, its lines and the stored balances written in the caller's
@@ -104,7 +105,7 @@ async function addToBalances(ctx: MutationContext, townId: string, period: strin
     if (b) {
       await ctx.db
         .updateTable('ledger_balances')
-        .set({ debit_fen: Number(b.debit_fen) + m.debit, credit_fen: Number(b.credit_fen) + m.credit })
+        .set({ debit_fen: fenOf(Number(b.debit_fen) + m.debit), credit_fen: fenOf(Number(b.credit_fen) + m.credit) })
         .where('town_id', '=', townId)
         .where('account_id', '=', accountId)
         .where('period', '=', period)

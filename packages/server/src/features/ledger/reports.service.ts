@@ -6,6 +6,7 @@ import type { ReadContext } from '../../http/context.js';
 import { authorize, grantsFor } from '../policy.js';
 import { isTownWide } from '../staffing/staffing-scope.js';
 import { requireWorkerInScope } from '../workers/workers.service.js';
+import { fenOf } from '../../db/sums.js';
 
 // The finance page's reports (#8 part 5): balances per source and account, the journal, one
 // worker's pay traced back to its fund sources, and payroll runs reconciled with their postings and
@@ -27,8 +28,8 @@ export async function ledgerSummary(ctx: ReadContext, townId: string, year: numb
     ctx.db.selectFrom('ledger_periods').select('period').where('town_id', '=', townId).orderBy('period').execute(),
   ]);
   const balances: AccountBalance[] = accounts.map((a) => {
-    const debit = Number(a.debit);
-    const credit = Number(a.credit);
+    const debit = fenOf(a.debit);
+    const credit = fenOf(a.credit);
     const type = a.type as AccountType;
     return { id: a.id, code: a.code, name: a.name, type, sourceCode: a.source_code, coopId: a.coop_id, expenseClass: a.expense_class, debitFen: debit, creditFen: credit, balanceFen: NORMAL_SIDE[type] === 'debit' ? debit - credit : credit - debit };
   });
@@ -155,7 +156,7 @@ export async function traceWorker(ctx: ReadContext, townId: string, personId: st
     name: person.name,
     slips: slips.map((s) => {
       const net = Number(s.net_fen);
-      const team = Number(teamTotals.find((t) => t.run_id === s.run_id && t.team_id === s.team_id)?.net ?? 0);
+      const team = fenOf(teamTotals.find((t) => t.run_id === s.run_id && t.team_id === s.team_id)?.net ?? 0);
       const parts = draws.filter((d) => d.document_ref === s.run_id && d.team_id === s.team_id);
       const sources = parts.map((p) => ({ sourceCode: p.source_code ?? '', sourceName: p.source_name ?? p.source_code ?? '', amountFen: team === 0 ? 0 : Math.floor((net * Number(p.credit_fen)) / team) }));
       const rest = net - sources.reduce((x, y) => x + y.amountFen, 0);
@@ -191,9 +192,9 @@ export async function reconcileRuns(db: Executor, townId: string, year: number |
   const rows = await query.orderBy('r.month').orderBy('c.name').execute();
   return rows.map((r) => {
     const net = Number(r.net_fen);
-    const expense = Number(r.expense ?? 0);
-    const payment = Number(r.payment ?? 0);
-    const bank = Number(r.bank ?? 0);
+    const expense = fenOf(r.expense);
+    const payment = fenOf(r.payment);
+    const bank = fenOf(r.bank);
     return { runId: r.id, coopName: r.name, month: r.month, kind: r.kind, state: r.state, runNetFen: net, bankFileFen: bank, expensePostedFen: expense, paymentPostedFen: payment, matches: expense === net && bank === net && (r.state === 'released' ? payment === net : payment === 0) };
   });
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
+import { fenOf } from '../../db/sums.js';
 
 // The only SQL of pay runs, slips and sign-offs once written (#7). Runs are aliased `r`, slips `ps`.
 
@@ -64,8 +65,9 @@ export function teamTotals(db: Executor, townId: string, runId: string) {
     .execute();
 }
 
-export function runTotals(db: Executor, townId: string, runId: string) {
-  return db
+/** A run's totals, each an exact number of fen (#13 item 15: a sum never passes unchecked). */
+export async function runTotals(db: Executor, townId: string, runId: string) {
+  const t = await db
     .selectFrom('pay_slips')
     .select([
       sql<number>`count(*)`.as('workers'),
@@ -77,6 +79,7 @@ export function runTotals(db: Executor, townId: string, runId: string) {
     .where('town_id', '=', townId)
     .where('run_id', '=', runId)
     .executeTakeFirstOrThrow();
+  return { workers: Number(t.workers), gross: fenOf(t.gross), deduction: fenOf(t.deduction), net: fenOf(t.net), in_kind: fenOf(t.in_kind) };
 }
 
 /**

@@ -1,5 +1,7 @@
 import {
+  formatYuan,
   nextStep,
+  ruleValue,
   RUN_STATE_LABELS,
   shanghaiTimestamp,
   SIGNOFF_STEP_LABELS,
@@ -85,6 +87,14 @@ async function assertNoNegativeNet(ctx: ReadContext, townId: string, runId: stri
   }
 }
 
+/** #13 item 15: a manual line or a correction is at most the dated rule's plausible amount for one slip. */
+function assertPlausibleLine(amountFen: number, month: string): void {
+  const max = ruleValue('pay.lineMaxFen', `${month}-01`);
+  if (Math.abs(amountFen) > max) {
+    throw ruleViolation({ zh: `单笔调整金额 ${formatYuan(amountFen)} 超过上限 ${formatYuan(max)}，请核对金额（以分为单位）；确需更大差额时，请重新计算该发放。`, en: `The amount ${formatYuan(amountFen)} exceeds the limit of ${formatYuan(max)} per line.` }, 'amountFen');
+  }
+}
+
 /** A manual line on one worker's slip before approval: voids that unit's confirmation and every later sign-off. */
 export async function addManualLine(ctx: MutationContext, townId: string, id: string, input: { personId: string; amountFen: number; reason: string; version: number }): Promise<RunDetail> {
   authorize(ctx.actor, 'payroll.run');
@@ -92,6 +102,7 @@ export async function addManualLine(ctx: MutationContext, townId: string, id: st
   const run = await requireRun(ctx, townId, id);
   if (!actsForCoop(ctx, 'payroll.run', run.coop_id)) throw notFound(RUN);
   if (run.state === 'approved' || run.state === 'released') throw ruleViolation({ zh: '已审批的发放不能修改；请登记更正，计入下月发放。', en: 'An approved run cannot change; record a correction.' });
+  assertPlausibleLine(input.amountFen, run.month);
   const slip = await ctx.db.selectFrom('pay_slips').selectAll().where('town_id', '=', townId).where('run_id', '=', id).where('person_id', '=', input.personId).executeTakeFirst();
   if (!slip) throw notFound({ zh: '本发放中的该人员', en: 'The worker in this run' }, 'personId');
   if (!(await repo.bumpVersion(ctx.db, townId, id, input.version, { state: 'draft' }))) throw staleVersion();
@@ -150,6 +161,7 @@ export async function addAdjustment(ctx: MutationContext, townId: string, id: st
   const run = await requireRun(ctx, townId, id);
   if (!actsForCoop(ctx, 'payroll.adjust', run.coop_id)) throw notFound(RUN);
   if (run.state !== 'approved' && run.state !== 'released') throw ruleViolation({ zh: '发放尚未审批，请直接“手工调整”或“重新计算”；更正只用于已审批的发放。', en: 'Only an approved run takes corrections.' });
+  assertPlausibleLine(input.amountFen, run.month);
   const slip = await ctx.db.selectFrom('pay_slips').select('person_id').where('town_id', '=', townId).where('run_id', '=', id).where('person_id', '=', input.personId).executeTakeFirst();
   if (!slip) throw notFound({ zh: '本发放中的该人员', en: 'The worker in this run' }, 'personId');
   const row = { town_id: townId, id: ctx.newId(), run_id: id, coop_id: run.coop_id, person_id: input.personId, amount_fen: input.amountFen, reason: input.reason, created_by: ctx.actor.display, created_at: shanghaiTimestamp(ctx.clock.now()), applied_run_id: null };

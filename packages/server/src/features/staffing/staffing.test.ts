@@ -220,7 +220,7 @@ describe('headcount, hiring and agreements (#5)', () => {
     const line = await team(teamName);
     const teamId = ids.get(teamName);
     const res = await hr('POST', '/quota/plans', { ...stripPlan(plan), validFrom, teams: plan.teams.map((l: { teamId: string; quota: number }) => (l.teamId === teamId ? { ...l, quota: line.filled + line.reserved + vacancies } : l)) });
-    expect(res.status).toBe(201);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
   }
 });
 

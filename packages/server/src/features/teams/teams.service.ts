@@ -20,7 +20,8 @@ import { today } from '../../runtime.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { findCategory, findCoop } from '../coops/coops.repository.js';
 import { findDepartment } from '../departments/departments.repository.js';
-import { assertPeriod } from '../effective-period.js';
+import { assertCoversUses, assertPeriod } from '../effective-period.js';
+import { teamUses } from '../org-uses.repository.js';
 import { authorize } from '../policy.js';
 import { requireTown } from '../towns/towns.repository.js';
 import * as repo from './teams.repository.js';
@@ -160,7 +161,10 @@ export async function updateTeam(ctx: MutationContext, townId: string, id: strin
   const changes = changedFields(input, before);
   if (changes.name && (await repo.findTeamByName(ctx.db, townId, changes.name))) throw duplicate(TEAM, changes.name, 'name');
   if (changes.categoryId || changes.coopId) await resolveCoop(ctx, townId, changes.categoryId ?? before.categoryId, changes.coopId ?? before.coopId);
-  assertPeriod(changes.validFrom ?? before.validFrom, changes.validTo === undefined ? before.validTo : changes.validTo);
+  const validFrom = changes.validFrom ?? before.validFrom;
+  const validTo = changes.validTo === undefined ? before.validTo : changes.validTo;
+  assertPeriod(validFrom, validTo);
+  if (validFrom !== before.validFrom || validTo !== before.validTo) assertCoversUses(TEAM, before, validFrom, validTo, await teamUses(ctx.db, townId, id));
   if (Object.keys(changes).length > 0) {
     await repo.updateTeam(ctx.db, townId, id, { ...patchColumns(changes, TEAM_COLUMNS), updated_at: shanghaiTimestamp(ctx.clock.now()) });
   }
