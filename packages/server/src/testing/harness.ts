@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { isValidIdNumber } from '@gongyi/domain';
+import { sql } from 'kysely';
 import { inject } from 'vitest';
 import { openDatabase } from '../db/connect.js';
 import type { Database } from '../db/database.js';
@@ -89,6 +90,7 @@ export async function demoTown(options: { loginRateLimit?: number; payroll?: boo
   const runtime = { clock, newId: uuidv7(clock), keyring: testKeyring() };
   const townCode = uniqueCode('town');
   const { townId } = await seedDemo(database, runtime, townCode, { payroll: options.payroll ?? false });
+  await refreshPlannerStatistics(database);
   const app = await buildApp({ database, runtime, loginRateLimit: options.loginRateLimit ?? 10_000 });
   const admin = await signIn(app, townCode, 'admin');
   return {
@@ -105,6 +107,17 @@ export async function demoTown(options: { loginRateLimit?: number; payroll?: boo
       await database.close();
     },
   };
+}
+
+/**
+ * Each test queries a town made a moment before. With autovacuum off (as on our CI machines) no
+ * statistics name it, so the planner takes its rows for one and nests loops over hundreds: the roster's
+ * facets took seconds and timed out under load. PostgreSQL towns are long-lived and analyzed by
+ * autovacuum in production; here each new town is analyzed at once (a whole-database ANALYZE samples,
+ * ~0.2 s).
+ */
+async function refreshPlannerStatistics(database: Database): Promise<void> {
+  if (database.kind === 'postgres') await sql`analyze`.execute(database.db);
 }
 
 export async function auditCount(database: Database, townId: string): Promise<number> {
