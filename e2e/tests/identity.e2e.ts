@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, screenshot, type Browser } from '../support/browser.ts';
@@ -185,6 +186,14 @@ describe('(c) audit', () => {
     await result.waitFor();
     expect(await result.innerText()).toMatch(/✓ 完整（\d+ 条）/);
     await screenshot(page, '22-chain-check');
+
+    // #13 item 7: the supervision office keeps the chain heads outside the database; each line names a town's head and is MACed.
+    const [checkpoints] = await Promise.all([page.waitForEvent('download'), page.getByTestId('chain-checkpoints-export').click()]);
+    expect(checkpoints.suggestedFilename()).toBe('audit-checkpoints.jsonl');
+    const lines = fs.readFileSync((await checkpoints.path())!, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.at(-1)).toMatchObject({ mac: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    await screenshot(page, '22b-chain-checkpoints-exported');
   });
 });
 

@@ -48,5 +48,7 @@ export const listAudit = (townId: string, query: ListQuery<AuditFilters>, signal
   http.get<Page<AuditRecord>>(`${town(townId)}/audit`, query, signal);
 export const exportAudit = (townId: string, filters: Partial<AuditFilters>) =>
   http.download(`${town(townId)}/audit/export.xlsx`, filters);
+/** The chain heads' checkpoints, one MACed JSON line each, for the supervision office to keep (#13 item 7). */
+export const exportCheckpoints = (townId: string) => http.download(`${town(townId)}/audit/checkpoints`);
 export const verifyAuditChain = (townId: string, signal?: AbortSignal) =>
   http.get<ChainCheck>(`${town(townId)}/audit/verify`, undefined, signal);

@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { useReportError } from '../hooks/useReportError';
 import { useI18n } from '../i18n';
 
-/** Downloads what the list shows (same filters) as an xlsx file. */
-export function ExportButton({ onExport, testId }: { onExport: () => Promise<string>; testId?: string }) {
+/** Downloads what the list shows (same filters) as an xlsx file, or another file under its own label. */
+export function ExportButton({ onExport, testId, label }: { onExport: () => Promise<string>; testId?: string; label?: string }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const reportError = useReportError();
@@ -25,7 +25,7 @@ export function ExportButton({ onExport, testId }: { onExport: () => Promise<str
 
   return (
     <Button icon={<DownloadOutlined />} loading={busy} onClick={() => void run()} data-testid={testId}>
-      {t('common.export')}
+      {label ?? t('common.export')}
     </Button>
   );
 }

@@ -1,13 +1,14 @@
 import { CheckCircleFilled, CloseCircleFilled, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { ChainCheck } from '@gongyi/domain';
-import { Button, Card, Descriptions, Flex, Typography } from 'antd';
+import { Button, Card, Descriptions, Flex, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { verifyAuditChain } from '../../api/identity';
+import { exportCheckpoints, verifyAuditChain } from '../../api/identity';
+import { ExportButton } from '../../components/ExportButton';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
-import { useTown } from '../../session/SessionContext';
+import { useCan, useTown } from '../../session/SessionContext';
 
 interface Outcome {
   check: ChainCheck;
@@ -19,6 +20,7 @@ interface Outcome {
 export function ChainCheckPage() {
   const { t } = useI18n();
   const town = useTown();
+  const can = useCan();
   const [outcome, setOutcome] = useState<Outcome>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -44,15 +46,20 @@ export function ChainCheckPage() {
       <PageHeader title={t('chain.title')} />
       <Card>
         <Typography.Paragraph>{t('chain.intro')}</Typography.Paragraph>
-        <Button
-          type="primary"
-          icon={<SafetyCertificateOutlined />}
-          loading={busy}
-          onClick={() => void run()}
-          data-testid="chain-verify"
-        >
-          {t('chain.run')}
-        </Button>
+        <Space wrap>
+          <Button
+            type="primary"
+            icon={<SafetyCertificateOutlined />}
+            loading={busy}
+            onClick={() => void run()}
+            data-testid="chain-verify"
+          >
+            {t('chain.run')}
+          </Button>
+          {can('audit.export') && (
+            <ExportButton onExport={() => exportCheckpoints(town.id)} label={t('chain.exportCheckpoints')} testId="chain-checkpoints-export" />
+          )}
+        </Space>
         <div style={{ marginTop: 24 }}>
           <LoadError error={error} onRetry={() => void run()} />
           {check && check.ok && (
